@@ -1,0 +1,1 @@
+"""Sample SIV mails bundled for `classify` and `demo`."""
