@@ -1,0 +1,292 @@
+"""SQLite (or PostgreSQL) state: messages, folder watermarks, cases, events, the alert outbox.
+
+The store is the only place that writes. `record()` is the heart of "never miss, never twice":
+the message row, the folder watermark and whatever the case logic derives from the message
+(events, outbox alerts) are written in ONE transaction, so a kill -9 at any point either
+leaves all of it or none of it, and the next sync redoes exactly what was not committed.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import DateTime, UniqueConstraint, event
+from sqlalchemy.engine import Engine
+from sqlalchemy.types import TypeDecorator
+from sqlmodel import Field, Session, SQLModel, create_engine, select
+
+from watcher.model import Classification
+
+
+class UTCDateTime(TypeDecorator):
+    """SQLite forgets time zones; keep every instant as UTC and hand it back aware."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the store")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        return value.replace(tzinfo=UTC) if value is not None else None
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class FolderStateRow(SQLModel, table=True):
+    """Per (mailbox, folder) watermark: what has been fully handled."""
+
+    __tablename__ = "folder_state"
+    __table_args__ = (UniqueConstraint("mailbox", "folder"),)
+    id: int | None = Field(default=None, primary_key=True)
+    mailbox: str = Field(index=True)
+    folder: str
+    uidvalidity: int
+    last_uid: int = 0
+    highestmodseq: int | None = None
+    synced_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class MailboxStateRow(SQLModel, table=True):
+    """Whether a mailbox (the account, not each folder) had its first sync: old mail is history."""
+
+    __tablename__ = "mailbox_state"
+    mailbox: str = Field(primary_key=True)
+    first_synced_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class CaseRow(SQLModel, table=True):
+    """One seller account's verification; its state is derived from its events, never stored."""
+
+    __tablename__ = "case"
+    __table_args__ = (UniqueConstraint("mailbox", "account"),)
+    id: int | None = Field(default=None, primary_key=True)
+    mailbox: str = Field(index=True)
+    account: str
+    seller_token: str | None = Field(default=None, index=True)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class MessageRow(SQLModel, table=True):
+    """One classified message; identity (mailbox, folder, uidvalidity, uid), plus Message-ID."""
+
+    __tablename__ = "message"
+    __table_args__ = (UniqueConstraint("mailbox", "folder", "uidvalidity", "uid"),)
+    id: int | None = Field(default=None, primary_key=True)
+    mailbox: str = Field(index=True)
+    folder: str
+    uidvalidity: int
+    uid: int
+    message_id: str | None = Field(default=None, index=True)
+    content_hash: str = Field(index=True)
+    size: int = 0
+    seen_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    subject: str = ""
+    from_addr: str = ""
+    account: str | None = None
+    kind: str = Field(index=True)
+    sender_check: str
+    case_id: str | None = None
+    seller_token: str | None = None
+    booking_url: str | None = None
+    deadline: date | None = None
+    appointment: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    rule: str | None = None
+    reasons: str = "[]"
+    parse_error: str | None = None
+    case_ref: int | None = Field(default=None, foreign_key="case.id", index=True)
+
+
+class EventRow(SQLModel, table=True):
+    """A classified message, or a manual mark, applied to a case."""
+
+    __tablename__ = "event"
+    id: int | None = Field(default=None, primary_key=True)
+    case_ref: int = Field(foreign_key="case.id", index=True)
+    kind: str
+    sent_at: datetime = Field(sa_type=UTCDateTime)
+    message_ref: int | None = Field(default=None, foreign_key="message.id")
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class AlertRow(SQLModel, table=True):
+    """One notification in the outbox. `key` is unique: one alert per (message or case, purpose)."""
+
+    __tablename__ = "alert"
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(unique=True)
+    mailbox: str | None = None
+    case_ref: int | None = Field(default=None, foreign_key="case.id", index=True)
+    message_ref: int | None = Field(default=None, foreign_key="message.id")
+    purpose: str
+    notify_type: str
+    title: str
+    body: str
+    status: str = Field(default="pending", index=True)  # pending | delivered | cancelled
+    attempts: int = 0
+    due_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    next_attempt_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, index=True)
+    last_error: str | None = None
+    delivered_targets: str = "[]"
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    delivered_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+OnRecord = Callable[[Session, MessageRow], None]
+
+
+class Store:
+    """Thin access to the database; one instance per process (SQLite allows one writer)."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine: Engine = create_engine(url, connect_args=_connect_args(url))
+        if url.startswith("sqlite"):
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        SQLModel.metadata.create_all(self.engine)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        with Session(self.engine, expire_on_commit=False) as session:
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- folders -----------------------------------------------------------------------
+
+    def folder_state(self, mailbox: str, folder: str) -> FolderStateRow | None:
+        with self.session() as s:
+            return _folder(s, mailbox, folder)
+
+    def reset_folder(self, mailbox: str, folder: str, uidvalidity: int) -> None:
+        """A new UIDVALIDITY makes every old UID meaningless: start the folder over."""
+        with self.session() as s:
+            row = _folder(s, mailbox, folder) or FolderStateRow(mailbox=mailbox, folder=folder, uidvalidity=0)
+            row.uidvalidity, row.last_uid, row.highestmodseq = uidvalidity, 0, None
+            s.add(row)
+            s.commit()
+
+    def advance(self, mailbox: str, folder: str, uidvalidity: int, uid: int,
+                highestmodseq: int | None = None) -> None:
+        """Move the watermark past mail that is not an SIV candidate (never fetched again)."""
+        with self.session() as s:
+            _advance(s, mailbox, folder, uidvalidity, uid, highestmodseq)
+            s.commit()
+
+    # -- messages ----------------------------------------------------------------------
+
+    def is_known(self, mailbox: str, message_id: str | None, content_hash: str) -> bool:
+        with self.session() as s:
+            return _duplicate(s, mailbox, message_id, content_hash) is not None
+
+    def record(self, mailbox: str, folder: str, uidvalidity: int, uid: int, classification: Classification,
+               *, content_hash: str, size: int, on_record: OnRecord | None = None) -> MessageRow | None:
+        """Store one message and advance the watermark in a single transaction.
+
+        Returns None for a duplicate (same Message-ID, or same content when it has none, already
+        stored for this mailbox: a copy in another folder or a resync after UIDVALIDITY changed).
+        `on_record` adds what the case logic derives (events, alerts) inside the same transaction.
+        """
+        with self.session() as s:
+            if _duplicate(s, mailbox, classification.message_id, content_hash) is not None:
+                _advance(s, mailbox, folder, uidvalidity, uid, None)
+                s.commit()
+                return None
+            row = message_row(mailbox, folder, uidvalidity, uid, classification, content_hash, size)
+            s.add(row)
+            s.flush()
+            if on_record is not None:
+                on_record(s, row)
+            _advance(s, mailbox, folder, uidvalidity, uid, None)
+            s.commit()
+            return row
+
+    def messages(self, mailbox: str | None = None) -> list[MessageRow]:
+        with self.session() as s:
+            query = select(MessageRow).order_by(MessageRow.id)
+            if mailbox:
+                query = query.where(MessageRow.mailbox == mailbox)
+            return list(s.exec(query))
+
+    # -- mailboxes ---------------------------------------------------------------------
+
+    def first_synced(self, mailbox: str) -> bool:
+        with self.session() as s:
+            row = s.get(MailboxStateRow, mailbox)
+            return bool(row and row.first_synced_at)
+
+    def mark_first_synced(self, mailbox: str, at: datetime | None = None) -> None:
+        with self.session() as s:
+            row = s.get(MailboxStateRow, mailbox) or MailboxStateRow(mailbox=mailbox)
+            row.first_synced_at = row.first_synced_at or at or utcnow()
+            s.add(row)
+            s.commit()
+
+
+def message_row(mailbox: str, folder: str, uidvalidity: int, uid: int, c: Classification,
+                content_hash: str, size: int) -> MessageRow:
+    return MessageRow(
+        mailbox=mailbox, folder=folder, uidvalidity=uidvalidity, uid=uid, message_id=c.message_id,
+        content_hash=content_hash, size=size, sent_at=c.sent_at, subject=c.subject[:500],
+        from_addr=c.from_addr, account=c.account, kind=c.kind.value, sender_check=c.sender_check.value,
+        case_id=c.case_id, seller_token=c.seller_token, booking_url=c.booking_url, deadline=c.deadline,
+        appointment=c.appointment, rule=c.rule, reasons=json.dumps(list(c.reasons), ensure_ascii=False),
+        parse_error=c.parse_error,
+    )
+
+
+def _folder(s: Session, mailbox: str, folder: str) -> FolderStateRow | None:
+    query = select(FolderStateRow).where(FolderStateRow.mailbox == mailbox, FolderStateRow.folder == folder)
+    return s.exec(query).first()
+
+
+def _advance(s: Session, mailbox: str, folder: str, uidvalidity: int, uid: int,
+             highestmodseq: int | None) -> None:
+    row = _folder(s, mailbox, folder)
+    if row is None or row.uidvalidity != uidvalidity:
+        row = row or FolderStateRow(mailbox=mailbox, folder=folder, uidvalidity=uidvalidity)
+        row.uidvalidity, row.last_uid = uidvalidity, 0
+    row.last_uid = max(row.last_uid, uid)
+    if highestmodseq is not None:
+        row.highestmodseq = highestmodseq
+    row.synced_at = utcnow()
+    s.add(row)
+
+
+def _duplicate(s: Session, mailbox: str, message_id: str | None, content_hash: str) -> MessageRow | None:
+    query = select(MessageRow).where(MessageRow.mailbox == mailbox)
+    if message_id:
+        query = query.where(MessageRow.message_id == message_id)
+    else:
+        query = query.where(MessageRow.content_hash == content_hash)
+    return s.exec(query).first()
+
+
+def _connect_args(url: str) -> dict[str, Any]:
+    return {"check_same_thread": False, "timeout": 30} if url.startswith("sqlite") else {}
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+__all__ = [
+    "AlertRow", "CaseRow", "EventRow", "FolderStateRow", "MailboxStateRow", "MessageRow", "Store",
+    "message_row", "utcnow",
+]
