@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# The one test command (README and .ci/run use it): installs what the tests need on a fresh
+# machine (Debian's dovecot-imapd for the real IMAP server, the package and its test extras in
+# .venv), then runs ruff and pytest. Extra arguments go to pytest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v dovecot >/dev/null 2>&1 && [ ! -x /usr/sbin/dovecot ]; then
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  echo "installing dovecot-imapd (Debian package) for the IMAP tests ..."
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends dovecot-imapd >/dev/null
+fi
+
+python3 -m venv .venv
+.venv/bin/python -m pip install -q --disable-pip-version-check ".[test]"
+.venv/bin/ruff check .
+exec .venv/bin/python -m pytest "$@"
