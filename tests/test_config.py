@@ -1,0 +1,102 @@
+"""Config loading: the example file is valid, and every error names its key."""
+
+from pathlib import Path
+
+import pytest
+
+from watcher import config as cfg
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_example_config_loads_and_resolves_relative_paths(tmp_path):
+    example = tmp_path / "config.toml"
+    example.write_text((ROOT / "config.example.toml").read_text(encoding="utf-8"), encoding="utf-8")
+    loaded = cfg.load(example)
+    assert loaded.language == "zh"
+    assert loaded.tz.key == "Asia/Shanghai"
+    assert loaded.database_url == f"sqlite:///{tmp_path}/siv-watcher.db"
+    (box,) = loaded.mailboxes
+    assert (box.name, box.host, box.port, box.folders) == ("main", "imap.qq.com", 993, ("INBOX",))
+    assert loaded.targets_for("main") == ("json://127.0.0.1:8080/hook",)
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ('language = "fr"', "language"),
+        ('timezone = "Mars/Olympus"', "timezone"),
+        ("[[mailboxes]]\nname='a'\nusername='u'\npassword_env='X'", "mailboxes.a.host"),
+        ("[[mailboxes]]\nname='a'\nhost='h'\nusername='u'", "mailboxes.a.password_env"),
+        ("[[mailboxes]]\nname='a'\nhost='h'\nusername='u'\npassword_env='X'\nport=0", "mailboxes.a.port"),
+        ("[[mailboxes]]\nname='a'\nhost='h'\nusername='u'\npassword_env='X'\nsecurity='ssl'",
+         "mailboxes.a.security"),
+        ("[[mailboxes]]\nname='a'\nhost='h'\nusername='u'\npassword_env='X'\nfolderz=['INBOX']",
+         "mailboxes.a.folderz"),
+        ("[schedule]\npoll_seconds = -5", "schedule.poll_seconds"),
+        ("[schedule]\nidle = 'yes'", "schedule.idle"),
+        ("[notify]\nurls = 'json://x'", "notify.urls"),
+        ("[database]\nurl = 3", "database.url"),
+    ],
+)
+def test_errors_name_the_key(tmp_path, text, key):
+    path = tmp_path / "c.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(cfg.ConfigError) as err:
+        cfg.load(path)
+    assert str(err.value).startswith(key + ":")
+
+
+def test_password_from_env_and_file_is_masked(tmp_path, monkeypatch):
+    (tmp_path / "pw").write_text("s3cret-file\n", encoding="utf-8")
+    path = tmp_path / "c.toml"
+    path.write_text(
+        "[[mailboxes]]\nname='a'\nhost='h'\nusername='u'\npassword_file='pw'\n"
+        "[[mailboxes]]\nname='b'\nhost='h'\nusername='u'\npassword_env='SIVW_TEST_PW'\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("SIVW_TEST_PW", "s3cret-env")
+    loaded = cfg.load(path)
+    a, b = loaded.mailboxes
+    assert a.password().reveal() == "s3cret-file"
+    assert b.password().reveal() == "s3cret-env"
+    shown = f"{a.password()} {a.password()!r} {b.password():>20}"
+    assert "s3cret" not in shown
+
+
+def test_missing_password_sources_name_the_key(tmp_path, monkeypatch):
+    path = tmp_path / "c.toml"
+    path.write_text("[[mailboxes]]\nname='a'\nhost='h'\nusername='u'\npassword_file='nope'\n"
+                    "[[mailboxes]]\nname='b'\nhost='h'\nusername='u'\npassword_env='SIVW_UNSET_X'\n",
+                    encoding="utf-8")
+    monkeypatch.delenv("SIVW_UNSET_X", raising=False)
+    a, b = cfg.load(path).mailboxes
+    with pytest.raises(cfg.ConfigError, match=r"^mailboxes\.a\.password_file:"):
+        a.password()
+    with pytest.raises(cfg.ConfigError, match=r"^mailboxes\.b\.password_env:"):
+        b.password()
+
+
+def test_oauth2_token_command_runs_each_time(tmp_path):
+    counter = tmp_path / "n"
+    script = tmp_path / "tok.sh"
+    script.write_text(f"#!/bin/sh\necho x >> {counter}\necho token-$(wc -l < {counter})\n")
+    script.chmod(0o755)
+    path = tmp_path / "c.toml"
+    path.write_text(f"[[mailboxes]]\nname='g'\nhost='h'\nusername='u'\noauth2_token_command='{script}'\n",
+                    encoding="utf-8")
+    (box,) = cfg.load(path).mailboxes
+    assert box.oauth2_token().reveal() == "token-1"
+    assert box.oauth2_token().reveal() == "token-2"
+
+
+def test_mailbox_targets_override_default():
+    loaded = cfg.parse({
+        "notify": {"urls": ["json://a"]},
+        "mailboxes": [{"name": "x", "host": "h", "username": "u", "password_env": "E",
+                       "notify_urls": ["json://b"]},
+                      {"name": "y", "host": "h", "username": "u", "password_env": "E"}],
+    })
+    assert loaded.targets_for("x") == ("json://b",)
+    assert loaded.targets_for("y") == ("json://a",)
+    assert loaded.targets_for(None) == ("json://a",)
