@@ -11,6 +11,7 @@ it; as an ordinary user it runs as you, with `chroot =` for the login services.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pwd
 import shutil
@@ -51,7 +52,8 @@ def free_port() -> int:
 class Dovecot:
     """One Dovecot instance with one passwd-file user (USER / PASSWORD) and a SPECIAL-USE Junk."""
 
-    def __init__(self, root: str | Path | None = None, users: Iterable[tuple[str, str]] = ((USER, PASSWORD),)):
+    def __init__(self, root: str | Path | None = None,
+                 users: Iterable[tuple[str, str]] = ((USER, PASSWORD),)) -> None:
         self.binary = find_binary()
         self.root = Path(root or tempfile.mkdtemp(prefix="sivw-dovecot-"))
         self.root.mkdir(parents=True, exist_ok=True)
@@ -62,12 +64,11 @@ class Dovecot:
         self.proc: subprocess.Popen[bytes] | None = None
         self.version = subprocess.run([self.binary, "--version"], capture_output=True, text=True,
                                       check=True).stdout.split()[0]
-        if os.geteuid() == 0:
-            pw = pwd.getpwnam("dovecot")
-            self.uid, self.gid, self.internal_user, self.login_user = pw.pw_uid, pw.pw_gid, "dovecot", "dovenull"
-        else:
-            pw = pwd.getpwuid(os.geteuid())
-            self.uid, self.gid, self.internal_user, self.login_user = pw.pw_uid, pw.pw_gid, pw.pw_name, pw.pw_name
+        root_user = os.geteuid() == 0
+        pw = pwd.getpwnam("dovecot") if root_user else pwd.getpwuid(os.geteuid())
+        self.uid, self.gid = pw.pw_uid, pw.pw_gid
+        self.internal_user = pw.pw_name
+        self.login_user = "dovenull" if root_user else pw.pw_name
         self.mail_root = self.root / "mail"
         self.conf = self.root / "dovecot.conf"
         self.log = self.root / "dovecot.log"
@@ -81,7 +82,8 @@ class Dovecot:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
-                raise RuntimeError(f"dovecot exited with {self.proc.returncode}: {self.log.read_text()[-2000:]}")
+                tail = self.log.read_text()[-2000:]
+                raise RuntimeError(f"dovecot exited with {self.proc.returncode}: {tail}")
             try:
                 with socket.create_connection((self.host, self.port), timeout=0.2) as s:
                     if s.recv(100).startswith(b"* OK"):
@@ -95,10 +97,8 @@ class Dovecot:
         """Kill the whole process group: SIGTERM lets Dovecot take a second to tidy up."""
         if self.proc is None:
             return
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.killpg(self.proc.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
         self.proc.wait(timeout=10)
         self.proc = None
 

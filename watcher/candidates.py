@@ -1,0 +1,118 @@
+"""Header-first filter: from a few header fields, could this mail be (or imitate) an SIV mail?
+
+Why: a seller's mailbox holds tens of thousands of orders, newsletters and chats; downloading
+every body is what makes naive watchers slow and heavy. But a missed SIV mail costs a seller
+their account, so this filter is deliberately generous: anything that *might* be Amazon, a
+forward, an attached message or SIV vocabulary is a candidate, and the classifier decides.
+Phishing must pass too, so look-alike domains and Amazon display names count.
+"""
+
+from __future__ import annotations
+
+import re
+from email.header import decode_header
+from email.parser import BytesHeaderParser
+from email.policy import compat32
+from email.utils import getaddresses
+
+# Fields fetched with BODY.PEEK[HEADER.FIELDS (...)]: everything is_candidate looks at.
+HEADER_FIELDS = ("FROM", "SENDER", "REPLY-TO", "SUBJECT", "DATE", "MESSAGE-ID", "TO", "CONTENT-TYPE")
+
+_ADDRESS_FIELDS = ("from", "sender", "reply-to")
+# amazon / amaz0n / arnazon / amazom ... after folding digit and "rn" look-alikes; amzn; 亚马逊 (simp./trad.)
+_AMAZON = re.compile(r"amaz[o0]n|amazom|arnazon|amzn|amazonses|亚马逊|亞馬遜|亞馬遊", re.IGNORECASE)
+_FORWARD = re.compile(r"(^|[\s\[(:])(fwd?|fw|tr|wg|转发|轉發|转寄|轉寄)\s*[:：]|\[fwd?[:\]]", re.IGNORECASE)
+_SIV_WORDS = re.compile(
+    r"verif|identity|identit|\bsiv\b|\bkyc\b|video\s*call|appointment|appeal|\bcase\b|seller\s*support"
+    r"|selling\s*(partner|account|on)|seller\s*central|account\s*(review|deactivat|suspen|health)"
+    r"|申诉|申訴|验证|驗證|认证|認證|审核|審核|视频|視頻|視訊|身份|身分|卖家|賣家|账户|帳戶|賬戶|店铺|店鋪"
+    r"|预约|預約|面谈|面談|停用|冻结|凍結",
+    re.IGNORECASE,
+)
+_CHARSET_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030",
+                    "ks_c_5601-1987": "cp949", "big5": "big5hkscs"}
+
+
+def decode_rfc2047(value: str | None) -> str:
+    """Decode encoded-words robustly: gb2312 read as its superset gb18030, bad bytes replaced.
+
+    Never raises: a header the filter cannot read must still reach the classifier, and the
+    caller treats odd-looking headers as candidates.
+    """
+    if not value:
+        return ""
+    try:
+        parts = decode_header(value)
+    except Exception:
+        return value
+    out = []
+    for chunk, charset in parts:
+        if isinstance(chunk, str):
+            out.append(chunk)
+            continue
+        name = (charset or "ascii").lower()
+        try:
+            out.append(chunk.decode(_CHARSET_ALIASES.get(name, name), errors="replace"))
+        except LookupError:
+            out.append(chunk.decode("utf-8", errors="replace"))
+    return "".join(out)
+
+
+def parse_headers(header_bytes: bytes) -> dict[str, str]:
+    """Lower-cased field name -> decoded value (repeated fields joined by ", ")."""
+    msg = BytesHeaderParser(policy=compat32).parsebytes(header_bytes)
+    out: dict[str, str] = {}
+    for name, value in msg.items():
+        raw = value if isinstance(value, str) else str(value)
+        decoded = decode_rfc2047(_raw_utf8(raw))
+        key = name.lower()
+        out[key] = f"{out[key]}, {decoded}" if key in out else decoded
+    return out
+
+
+def _raw_utf8(value: str) -> str:
+    """Undo the surrogateescape of 8-bit header bytes (raw UTF-8 / GBK Subjects are common)."""
+    try:
+        data = value.encode("ascii", errors="surrogateescape")
+    except UnicodeEncodeError:
+        return value
+    for codec in ("utf-8", "gb18030"):
+        try:
+            return data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
+
+
+def _fold_lookalikes(text: str) -> str:
+    return text.lower().replace("rn", "m").replace("0", "o").replace("1", "l")
+
+
+def looks_amazon(text: str) -> bool:
+    """True for Amazon addresses, Amazon look-alike domains and Amazon display names."""
+    return bool(_AMAZON.search(text) or _AMAZON.search(_fold_lookalikes(text)))
+
+
+def is_candidate(header_bytes: bytes) -> bool:
+    """Could this mail be an SIV mail, a forward of one, or phishing dressed as one?
+
+    When in doubt the answer is True: a fetch costs a few KB, a miss costs an account.
+    """
+    try:
+        h = parse_headers(header_bytes)
+    except Exception:
+        return True
+    if not h:
+        return True  # no headers we can read: fetch and let the classifier decide
+    people = " ".join(h.get(k, "") for k in _ADDRESS_FIELDS)
+    if looks_amazon(people) or any(looks_amazon(addr) for _, addr in getaddresses([people])):
+        return True
+    subject = h.get("subject", "")
+    if _FORWARD.search(subject) or _SIV_WORDS.search(subject) or looks_amazon(subject):
+        return True
+    if "\ufffd" in subject or "=?" in subject:
+        return True  # undecodable subject: unsure, so fetch
+    ctype = h.get("content-type", "").lower()
+    if "message/rfc822" in ctype:
+        return True
+    return "multipart/mixed" in ctype and not subject.strip()
