@@ -85,10 +85,14 @@ def language_code(language: str | None) -> str:
     return "en" if (language or "").strip().lower().startswith("en") else "zh"
 
 
-@cache
 def texts(language: str) -> dict[str, Any]:
     """The packaged text table for a language, read once per process."""
-    resource = files("watcher") / "texts" / f"{language_code(language)}.toml"
+    return _load_texts(language_code(language))
+
+
+@cache
+def _load_texts(code: str) -> dict[str, Any]:
+    resource = files("watcher") / "texts" / f"{code}.toml"
     return tomllib.loads(resource.read_text(encoding="utf-8"))
 
 
