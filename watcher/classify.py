@@ -1,0 +1,125 @@
+"""The pure pipeline: raw bytes -> Classification (parse, rules, sender check, extraction).
+
+Which message decides what: a forward is judged by the Amazon message inside it, a reply by
+its newest part, while the sender check always starts from the outer From (that is who
+actually sent the mail to the seller). Never raises: a failure is `other` + `parse_error`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from watcher import extract
+from watcher.message import ParsedMessage, parse_message
+from watcher.model import Classification, Kind, SenderCheck
+from watcher.ruleset import MatchInput, Rule, RuleSet, default_ruleset
+from watcher.sender import (
+    check_sender,
+    domain_of,
+    dressed_as_amazon,
+    fraud_evidence,
+    is_amazon_domain,
+    load_params,
+)
+
+_PREFIXES = re.compile(
+    r"^\s*(?:(?:re|aw|fwd?|fw|tr|wg|回复|回覆|答复|答覆|转发|轉寄|转寄|轉發)\s*[:：]\s*|\[[^\]]*ext[^\]]*\]\s*)+",
+    re.I,
+)
+
+
+def sender_class(msg: ParsedMessage) -> str:
+    """amazon / dressed / other: what rules may require of a sender."""
+    params = load_params()
+    if is_amazon_domain(domain_of(msg.from_addr), params.amazon_label):
+        return "amazon"
+    return "dressed" if dressed_as_amazon(msg, params) else "other"
+
+
+def _match_one(msg: ParsedMessage, ruleset: RuleSet) -> Rule | None:
+    subject = "" if msg.is_reply else _PREFIXES.sub("", msg.subject)
+    body = msg.newest if (msg.is_reply or msg.is_forward) else msg.text
+    return ruleset.match(MatchInput.build(subject, body, sender_class(msg), msg.from_addr))
+
+
+def decide(msg: ParsedMessage, ruleset: RuleSet, depth: int = 0) -> tuple[Rule | None, ParsedMessage]:
+    """The deciding rule and the message it was read from (a forwarded one, if any matches)."""
+    if msg.is_forward and depth < 5:
+        for inner in msg.forwarded:
+            rule, used = decide(inner, ruleset, depth + 1)
+            if rule is not None and rule.kind is not Kind.OTHER:
+                return rule, used
+    return _match_one(msg, ruleset), msg
+
+
+def _content_text(msg: ParsedMessage) -> str:
+    return f"{msg.subject}\n{msg.newest if msg.is_reply else msg.text}"
+
+
+def _fields(kind: Kind, outer: ParsedMessage, content: ParsedMessage, tz: str) -> dict:
+    text = _content_text(content)
+    fallback = f"{outer.subject}\n{outer.newest}" if content is not outer else ""
+    out = {
+        "case_id": extract.case_id(text) or extract.case_id(fallback),
+        "seller_token": extract.seller_token(text) or extract.seller_token(fallback),
+        "account": (content.to or outer.to or (None,))[0],
+    }
+    sent = content.date or outer.date
+    if kind is Kind.VIDEO_CALL_INVITATION:
+        links = (*content.links, *(u for u in outer.links if u not in content.links))
+        out["booking_url"] = extract.booking_url(links, text)
+        out["deadline"] = extract.deadline(sent, text, tz)
+    elif kind is Kind.VIDEO_CALL_CONFIRMATION:
+        out["appointment"] = extract.appointment(text, sent, tz)
+    return out
+
+
+def _verdict(outer: ParsedMessage, content: ParsedMessage, kind: Kind, authserv_ids: tuple[str, ...]):
+    imitates = kind is not Kind.OTHER
+    extra: list[str] = []
+    if content is not outer:
+        extra = [f"forwarded message: {r}" for r in fraud_evidence(content, imitates, (), trust_auth=False)]
+    presents = imitates and content is outer
+    return check_sender(outer, presents_as_amazon=presents, authserv_ids=authserv_ids, extra_evidence=extra)
+
+
+def classify(
+    raw: bytes,
+    *,
+    ruleset: RuleSet | None = None,
+    tz: str = "Asia/Shanghai",
+    authserv_ids: Iterable[str] = (),
+) -> Classification:
+    """Classify one message. `authserv_ids`: the mailbox provider's trusted RFC 8601 ids."""
+    try:
+        return _classify(raw, ruleset or default_ruleset(), tz, tuple(authserv_ids))
+    except Exception as exc:  # noqa: BLE001 - the contract: any bytes in, a Classification out
+        return Classification(
+            kind=Kind.OTHER,
+            sender_check=SenderCheck.UNVERIFIED,
+            parse_error=f"classification failed: {type(exc).__name__}: {exc}"[:300],
+        )
+
+
+def _classify(raw: bytes, ruleset: RuleSet, tz: str, authserv_ids: tuple[str, ...]) -> Classification:
+    outer = parse_message(raw)
+    if outer.parse_error and not (outer.from_addr or outer.text.strip()):
+        return Classification(
+            kind=Kind.OTHER, sender_check=SenderCheck.UNVERIFIED, parse_error=outer.parse_error
+        )
+    rule, content = decide(outer, ruleset)
+    kind = rule.kind if rule is not None else Kind.OTHER
+    verdict = _verdict(outer, content, kind, authserv_ids)
+    return Classification(
+        kind=kind,
+        sender_check=verdict.check,
+        message_id=outer.message_id,
+        subject=outer.subject,
+        from_addr=outer.from_addr,
+        sent_at=outer.date,
+        rule=rule.name if rule is not None else None,
+        reasons=verdict.reasons,
+        parse_error=outer.parse_error,
+        **_fields(kind, outer, content, tz),
+    )

@@ -1,0 +1,137 @@
+"""Pull what the seller needs out of a message: case, token, booking link, deadline, appointment.
+
+Extraction reads the content whatever the sender check says (a phishing invitation's
+booking_url is the phishing URL: that is what the seller must be warned about). Parameters
+(default zone, default booking window) come from watcher/data/extract.toml.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import cache
+from importlib import resources
+from zoneinfo import ZoneInfo
+
+from watcher.timetext import find_datetimes
+
+
+@dataclass(frozen=True)
+class ExtractParams:
+    timezone: str
+    booking_window_days: int
+    min_window_days: int
+    max_window_days: int
+
+
+@cache
+def load_params() -> ExtractParams:
+    data = tomllib.loads(resources.files("watcher").joinpath("data/extract.toml").read_text("utf-8"))
+    return ExtractParams(**data)
+
+
+_CASE = [
+    re.compile(r"case[-_ ]?id=(\d{6,14})", re.I),
+    re.compile(r"\[\s*case\s*[:#]?\s*(\d{6,14})\s*\]", re.I),
+    re.compile(r"case\s*(?:id|number|no\.?|#)\s*[:：#]?\s*(\d{6,14})", re.I),
+    re.compile(
+        r"(?:案例|案件|个案|個案|工单|工單)\s*(?:编号|編號|号码|號碼|id|ID|号|號)?\s*[:：#]?\s*(\d{6,14})"
+    ),
+    re.compile(r"\bcase\s+(\d{8,14})\b", re.I),
+]
+_TOKEN_WORDS = (
+    r"(?:merchant|seller)\s*(?:token|id|identifier)|"
+    r"卖家帐户标志|卖家账户标志|賣家帳戶標誌|卖家记号|賣家記號|卖家令牌|賣家令牌|商家令牌|卖家标志|賣家標誌|"
+    r"卖家编号|賣家編號|商户令牌|商戶令牌|卖家\s*id|賣家\s*id"
+)
+_TOKEN = re.compile(
+    rf"(?:{_TOKEN_WORDS})[^A-Za-z0-9\n]{{0,3}}(?:\s*(?:is|为|為|是)\s*)?[^A-Za-z0-9\n]{{0,20}}?\b(A[0-9A-Z]{{9,15}})\b",
+    re.I,
+)
+_TOKEN_SHAPE = re.compile(r"A(?=[0-9A-Z]*\d)(?=[0-9A-Z]*[A-Z])[0-9A-Z]{9,15}")
+_DAYS = re.compile(
+    r"(?:within|in)\s+(?:the\s+next\s+)?(\d{1,3})\s*(?:calendar\s+|business\s+)?days?"
+    r"|(?:接下来的|未来|在)?\s*(\d{1,3})\s*(?:个)?\s*(?:天|日)\s*(?:内|內)",
+    re.I,
+)
+_BOOKING_HINT = re.compile(
+    r"qualtrics|/jfe/form/|SV_[0-9A-Za-z]{6,}|book|schedul|appointment|预约|預約", re.I
+)
+_NOT_BOOKING = re.compile(r"/help/|/cu/contact|/forums|/gp/help|case-dashboard|unsubscribe|chime\.aws", re.I)
+_APPOINTMENT_HINT = re.compile(
+    r"appointment|scheduled (?:for|on)|date and time|time:|"
+    r"预约时间|預約時間|通话时间|通話時間|会议时间|會議時間|时间[:：]|時間[:：]",
+    re.I,
+)
+
+
+def case_id(text: str) -> str | None:
+    """Seller Support case number, digits only."""
+    for rx in _CASE:
+        m = rx.search(text)
+        if m:
+            return m.group(1)
+    return None
+
+
+def seller_token(text: str) -> str | None:
+    """Merchant / seller token as printed next to its label (A + 9-15 upper-case alnum)."""
+    for m in _TOKEN.finditer(text):
+        if _TOKEN_SHAPE.fullmatch(m.group(1)):
+            return m.group(1)
+    return None
+
+
+def booking_url(links: tuple[str, ...] | list[str], text: str) -> str | None:
+    """The link the invitation asks to click to book; phishing links included on purpose."""
+    candidates = [
+        u for u in links if u.lower().startswith(("http://", "https://")) and not _NOT_BOOKING.search(u)
+    ]
+    for url in candidates:
+        if _BOOKING_HINT.search(url):
+            return url
+    m = re.search(r"(?:click|following link|单击|點擊|点击|以下链接|以下連結)", text, re.I)
+    if m:
+        after = text[m.end() :]
+        positions = [(after.find(u), u) for u in candidates if after.find(u) >= 0]
+        if positions:
+            return min(positions)[1]
+    return None
+
+
+def booking_days(text: str, params: ExtractParams | None = None) -> int:
+    """The booking window the invitation states, or the default from the data file."""
+    params = params or load_params()
+    for m in _DAYS.finditer(text):
+        days = int(m.group(1) or m.group(2))
+        if params.min_window_days <= days <= params.max_window_days:
+            return days
+    return params.booking_window_days
+
+
+def deadline(sent: datetime | None, text: str, tz: str) -> date | None:
+    """Calendar date of sending in `tz`, plus the stated booking window."""
+    if sent is None:
+        return None
+    return sent.astimezone(ZoneInfo(tz)).date() + timedelta(days=booking_days(text))
+
+
+def appointment(text: str, sent: datetime | None, tz: str) -> datetime | None:
+    """Start of the booked call in `tz`; the candidate after an "appointment" label wins."""
+    zone = ZoneInfo(tz)
+    text = unicodedata.normalize("NFKC", text)
+    found = find_datetimes(text, zone, sent.year if sent else None)
+    if not found:
+        return None
+    hint = _APPOINTMENT_HINT.search(text)
+    chosen = found[0]
+    if hint:
+        after = [f for f in found if f.start >= hint.start()]
+        chosen = after[0] if after else chosen
+    when = chosen.when
+    if sent is not None and when.year == sent.year and when < sent - timedelta(days=31):
+        when = when.replace(year=when.year + 1)  # a year-less date that already passed
+    return when.astimezone(zone)

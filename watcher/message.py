@@ -1,0 +1,297 @@
+"""Raw email bytes -> ParsedMessage: the only place that knows MIME, charsets and threads.
+
+mail-parser builds the MIME tree (the user asked for it), but its own text decoding trusts the
+declared charset, which garbles GB2312/GBK mail containing GBK-only characters and Big5-HKSCS
+text. So the text parts are decoded here from the bytes, with each charset label mapped to its
+superset. Nothing in this module may raise: every failure ends in `parse_error`.
+"""
+
+from __future__ import annotations
+
+import email
+import html
+import re
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from email.header import decode_header
+from email.message import Message
+from email.utils import getaddresses, parseaddr
+
+import mailparser
+
+from watcher.threads import split_thread
+from watcher.timetext import parse_header_date
+
+MAX_RAW_BYTES = 4 * 1024 * 1024  # whole message: more is attachments we never read
+MAX_TEXT_BYTES = 2 * 1024 * 1024  # per text part
+MAX_DEPTH = 4  # nested message/rfc822 and inline forwards
+
+# A label names a subset; decode with the superset the sender's software really used.
+CHARSET_ALIASES = {
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "x-gbk": "gb18030",
+    "cp936": "gb18030",
+    "euc-cn": "gb18030",
+    "hz-gb-2312": "hz",
+    "big5": "big5hkscs",
+    "x-big5": "big5hkscs",
+    "cp950": "big5hkscs",
+    "big5-hkscs": "big5hkscs",
+    "us-ascii": "utf-8",
+    "ascii": "utf-8",
+    "iso-8859-1": "cp1252",
+    "latin1": "cp1252",
+    "utf8": "utf-8",
+    "unicode-1-1-utf-7": "utf-7",
+}
+FALLBACK_CHARSETS = ("utf-8", "gb18030", "big5hkscs")
+
+_URL = re.compile(r"""https?://[^\s<>"'()\[\]{}\u3000-\u303f\uff08\uff09\uff0c\uff1b]+""", re.I)
+_HREF = re.compile(r"""<a\b[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I | re.S)
+_DROP_BLOCKS = re.compile(r"<(script|style|head|title)\b.*?</\1\s*>", re.I | re.S)
+_BREAKS = re.compile(r"<\s*(?:br|/p|/div|/tr|/li|/h\d|/table|li|p|div|tr)\b[^>]*>", re.I)
+_TAGS = re.compile(r"<[^>]*>", re.S)
+_COMMENTS = re.compile(r"<!--.*?-->", re.S)
+_FWD_SUBJECT = re.compile(
+    r"^\s*(?:(?:re|aw|回复|回覆|答复)\s*[:：]\s*)*(?:fwd?|fw|转发|轉寄|转寄|轉發|tr|wg)\s*[:：]", re.I
+)
+_REPLY_SUBJECT = re.compile(r"^\s*(?:re|aw|回复|回覆|答复|答覆)\s*[:：]", re.I)
+
+
+@dataclass(frozen=True)
+class ParsedMessage:
+    """One email (or a forwarded one inside it), reduced to what classification reads.
+
+    `text` is the whole readable body; `newest` is the part above any quoted history or
+    forwarded block. `forwarded` holds attached message/rfc822 parts and inline forwards,
+    each parsed the same way; their Authentication-Results never leak into the outer ones.
+    """
+
+    subject: str = ""
+    from_name: str = ""
+    from_addr: str = ""
+    reply_to: tuple[str, ...] = ()
+    to: tuple[str, ...] = ()
+    date: datetime | None = None
+    message_id: str | None = None
+    auth_results: tuple[str, ...] = ()
+    text: str = ""
+    newest: str = ""
+    links: tuple[str, ...] = ()
+    forwarded: tuple[ParsedMessage, ...] = ()
+    is_forward: bool = False
+    is_reply: bool = False
+    inline: bool = False  # rebuilt from a forwarded header block, not real headers
+    parse_error: str | None = None
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+
+def _codec(label: str | None) -> str:
+    label = (label or "").strip().strip("\"'").lower()
+    return CHARSET_ALIASES.get(label, label or "utf-8")
+
+
+def decode_bytes(data: bytes, label: str | None) -> str:
+    """Decode with the (widened) label, then the usual Chinese suspects, never failing."""
+    codec = _codec(label)
+    for name in (codec, *FALLBACK_CHARSETS):
+        try:
+            return data.decode(name)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    try:
+        return data.decode(codec, errors="replace")
+    except LookupError:
+        return data.decode("utf-8", errors="replace")
+
+
+def decode_header_value(value: object) -> str:
+    """RFC 2047 in any charset (gb2312 read as gb18030), raw 8-bit headers tolerated."""
+    if value is None:
+        return ""
+    raw = str(value)
+    if "=?" not in raw:
+        return _unsurrogate(raw)
+    try:
+        chunks = decode_header(raw)
+    except Exception:  # noqa: BLE001 - malformed encoded-words are common in spam
+        return _unsurrogate(raw)
+    out = []
+    for chunk, charset in chunks:
+        out.append(decode_bytes(chunk, charset) if isinstance(chunk, bytes) else chunk)
+    return re.sub(r"\s+", " ", "".join(out)).strip()
+
+
+def _unsurrogate(text: str) -> str:
+    """compat32 keeps undecodable header bytes as surrogates; read them as UTF-8/GB18030."""
+    if not any("\udc80" <= ch <= "\udcff" for ch in text):
+        return text
+    return decode_bytes(text.encode("utf-8", "surrogateescape"), None)
+
+
+def html_to_text(markup: str) -> str:
+    """Readable text of an HTML body: blocks become lines, entities decoded."""
+    markup = _COMMENTS.sub(" ", markup)
+    markup = _DROP_BLOCKS.sub(" ", markup)
+    markup = _BREAKS.sub("\n", markup)
+    text = html.unescape(_TAGS.sub("", markup)).replace("\xa0", " ")
+    return re.sub(r"[ \t\r\f\v]*\n\s*\n+", "\n\n", text)
+
+
+def hrefs(markup: str) -> list[str]:
+    """Link targets exactly as the browser follows them (entities decoded)."""
+    out = []
+    for m in _HREF.finditer(markup):
+        target = html.unescape(m.group(1) or m.group(2) or m.group(3) or "").strip()
+        if target:
+            out.append(target)
+    return out
+
+
+def bare_urls(text: str) -> list[str]:
+    return [u.rstrip(".,;:!?。，；：！？'\"") for u in _URL.findall(text)]
+
+
+def _part_text(part: Message) -> str:
+    payload = part.get_payload(decode=True)
+    if not isinstance(payload, bytes):
+        return ""
+    return decode_bytes(payload[:MAX_TEXT_BYTES], part.get_content_charset())
+
+
+def _collect(msg: Message) -> tuple[list[str], list[str], list[Message]]:
+    """Plain parts, HTML parts and attached messages, attachments skipped."""
+    plains: list[str] = []
+    htmls: list[str] = []
+    attached: list[Message] = []
+    stack = [msg]
+    while stack:
+        part = stack.pop(0)
+        ctype = part.get_content_type()
+        if ctype == "message/rfc822" or (ctype.startswith("message/") and part.is_multipart()):
+            attached.extend(p for p in part.get_payload() if isinstance(p, Message))
+            continue
+        if part.is_multipart():
+            payload = part.get_payload()
+            stack[0:0] = [p for p in payload if isinstance(p, Message)]
+            continue
+        if part.get_content_disposition() == "attachment" or part.get_filename():
+            continue
+        if ctype == "text/plain":
+            plains.append(_part_text(part))
+        elif ctype == "text/html":
+            htmls.append(_part_text(part))
+    return plains, htmls, attached
+
+
+def _addresses(msg: Message, name: str) -> tuple[str, ...]:
+    values = [decode_header_value(v) for v in msg.get_all(name, [])]
+    return tuple(a.lower() for _, a in getaddresses(values) if "@" in a)
+
+
+def _headers(msg: Message) -> dict:
+    name, addr = parseaddr(decode_header_value(msg.get("From", "")))
+    date = parse_header_date(decode_header_value(msg.get("Date", "")))
+    return {
+        "subject": decode_header_value(msg.get("Subject", "")),
+        "from_name": name.strip(),
+        "from_addr": addr.strip().lower(),
+        "reply_to": _addresses(msg, "Reply-To"),
+        "to": _addresses(msg, "To"),
+        "date": date,
+        "message_id": (decode_header_value(msg.get("Message-ID", "")).strip() or None),
+        "auth_results": tuple(
+            re.sub(r"\s+", " ", decode_header_value(v)).strip()
+            for v in msg.get_all("Authentication-Results", [])
+        ),
+    }
+
+
+def from_message(msg: Message, depth: int = 0) -> ParsedMessage:
+    """Build a ParsedMessage from an already parsed MIME tree (also used for attachments)."""
+    head = _headers(msg)
+    plains, htmls, attached = _collect(msg)
+    text = "\n".join(p for p in plains if p.strip())
+    links: list[str] = []
+    for markup in htmls:
+        links.extend(hrefs(markup))
+    if not text.strip():
+        text = "\n".join(html_to_text(h) for h in htmls)
+    links.extend(bare_urls(text))
+    forwarded = [from_message(m, depth + 1) for m in attached] if depth < MAX_DEPTH else []
+    subject = head["subject"]
+    newest, block = split_thread(text)
+    is_forward = bool(_FWD_SUBJECT.match(subject)) or bool(attached) or (block is not None and block.forward)
+    # Nothing above a forwarded header block: the mail is that message, forwarded silently.
+    is_forward = is_forward or (block is not None and bool(block.headers) and not newest.strip())
+    is_reply = not is_forward and (bool(_REPLY_SUBJECT.match(subject)) or block is not None)
+    if block is not None and is_forward and depth < MAX_DEPTH:
+        forwarded.insert(0, _inline(block, head["date"], depth))
+    return ParsedMessage(
+        **head,
+        text=text,
+        newest=newest,
+        links=tuple(dict.fromkeys(links)),
+        forwarded=tuple(forwarded),
+        is_forward=is_forward,
+        is_reply=is_reply,
+    )
+
+
+def _inline(block, outer_date: datetime | None, depth: int) -> ParsedMessage:
+    """A forwarded header block + body turned into a message of its own."""
+    tz = outer_date.tzinfo if outer_date else UTC
+    name, addr = parseaddr(block.headers.get("from", ""))
+    to = tuple(a.lower() for _, a in getaddresses([block.headers.get("to", "")]) if "@" in a)
+    newest, inner = split_thread(block.body)
+    nested = ()
+    if inner is not None and inner.forward and depth + 1 < MAX_DEPTH:
+        nested = (_inline(inner, outer_date, depth + 1),)
+    return ParsedMessage(
+        subject=block.headers.get("subject", ""),
+        from_name=name.strip().strip("\"'"),
+        from_addr=addr.strip().lower(),
+        to=to,
+        date=parse_header_date(block.headers.get("date", ""), tz),
+        text=block.body,
+        newest=newest,
+        links=tuple(dict.fromkeys(bare_urls(block.body))),
+        forwarded=nested,
+        is_forward=bool(nested),
+        inline=True,
+    )
+
+
+def _parse_tree(raw: bytes) -> tuple[Message, str | None]:
+    """mail-parser first; stdlib directly if mail-parser itself gives up."""
+    try:
+        return mailparser.parse_from_bytes(raw).message, None
+    except Exception as exc:  # noqa: BLE001 - any library failure falls back
+        note = f"mail-parser failed: {type(exc).__name__}"
+    return email.message_from_bytes(raw), note
+
+
+def parse_message(raw: bytes) -> ParsedMessage:
+    """Any bytes in, a ParsedMessage out; failures are reported in `parse_error`."""
+    notes: list[str] = []
+    try:
+        if not isinstance(raw, (bytes, bytearray, memoryview)):
+            raise TypeError("message must be bytes")
+        raw = bytes(raw)
+        if len(raw) > MAX_RAW_BYTES:
+            raw = raw[:MAX_RAW_BYTES]
+            notes.append(f"truncated to {MAX_RAW_BYTES} bytes")
+        msg, note = _parse_tree(raw)
+        if note:
+            notes.append(note)
+        if not msg.keys() and not raw.strip():
+            return ParsedMessage(parse_error="empty message", notes=tuple(notes))
+        parsed = from_message(msg)
+        if not msg.keys():
+            return replace(parsed, parse_error="no headers found", notes=tuple(notes))
+        return replace(parsed, notes=tuple(notes))
+    except RecursionError:
+        return ParsedMessage(parse_error="MIME structure nested too deeply", notes=tuple(notes))
+    except Exception as exc:  # noqa: BLE001 - the contract is: never raise
+        return ParsedMessage(parse_error=f"{type(exc).__name__}: {exc}"[:300], notes=tuple(notes))

@@ -1,0 +1,281 @@
+"""Rules as data: load and validate rules/*.toml, then decide a message's kind.
+
+(Named ruleset.py, not rules.py: pyproject maps the package `watcher.rules` onto the top-level
+rules/ folder, so a module watcher/rules.py would be shadowed in an installed wheel.)
+
+Phrases are matched on folded text (NFKC, lower case, Traditional -> Simplified Chinese, CJK
+spacing removed), so one phrase covers the variants a human would consider the same words.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from fnmatch import fnmatchcase
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from watcher.model import Kind
+
+LANGUAGES = ("en", "zh-Hans", "zh-Hant")
+FIELDS = ("subject", "body", "text")
+SENDER_CLASSES = ("amazon", "dressed", "other")
+_RULE_KEYS = {"name", "kind", "priority", "languages", "description", "enabled", "sender", *FIELDS}
+_COND_KEYS = {"any", "all", "none"}
+_CJK_SPACE = re.compile(r"(?<=[\u2e80-\u9fff\uff00-\uffef]) +| +(?=[\u2e80-\u9fff\uff00-\uffef])")
+
+
+class RuleError(ValueError):
+    """A rule file is invalid; the message names the file and the key."""
+
+
+@cache
+def _folding() -> tuple[dict[int, str], tuple[tuple[str, str], ...]]:
+    data = tomllib.loads(resources.files("watcher").joinpath("data/normalize.toml").read_text("utf-8"))
+    chars = data["chars"].replace("\n", "")
+    table = {ord(chars[i]): chars[i + 1] for i in range(0, len(chars) - 1, 2)}
+    return table, tuple((a.lower(), b.lower()) for a, b in data["words"])
+
+
+def fold(text: str) -> str:
+    """The matching form of a text (see module doc)."""
+    table, words = _folding()
+    text = unicodedata.normalize("NFKC", text).lower().translate(table)
+    for old, new in words:
+        if old in text:
+            text = text.replace(old, new)
+    return _CJK_SPACE.sub("", " ".join(text.split()))
+
+
+@dataclass(frozen=True)
+class Condition:
+    """any / all / none phrase lists on one field; a phrase "re:..." is a regular expression."""
+
+    any: tuple[str | re.Pattern[str], ...] = ()
+    all: tuple[str | re.Pattern[str], ...] = ()
+    none: tuple[str | re.Pattern[str], ...] = ()
+
+    def matches(self, text: str) -> bool:
+        if self.any and not any(_hit(p, text) for p in self.any):
+            return False
+        if not all(_hit(p, text) for p in self.all):
+            return False
+        return not any(_hit(p, text) for p in self.none)
+
+
+def _hit(phrase: str | re.Pattern[str], text: str) -> bool:
+    return phrase in text if isinstance(phrase, str) else phrase.search(text) is not None
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    kind: Kind
+    priority: int
+    languages: tuple[str, ...]
+    conditions: tuple[tuple[str, Condition], ...]
+    sender_any: tuple[str, ...] = ()
+    sender_none: tuple[str, ...] = ()
+    description: str = ""
+    enabled: bool = True
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class MatchInput:
+    """What a rule looks at: folded subject and body, and the sender's class and address."""
+
+    subject: str
+    body: str
+    sender_class: str
+    sender_addr: str
+
+    @classmethod
+    def build(cls, subject: str, body: str, sender_class: str, sender_addr: str) -> MatchInput:
+        return cls(fold(subject), fold(body), sender_class, sender_addr.lower())
+
+
+def _sender_hit(pattern: str, item: MatchInput) -> bool:
+    return (
+        pattern == item.sender_class if pattern in SENDER_CLASSES else fnmatchcase(item.sender_addr, pattern)
+    )
+
+
+def rule_matches(rule: Rule, item: MatchInput) -> bool:
+    if rule.sender_any and not any(_sender_hit(p, item) for p in rule.sender_any):
+        return False
+    if any(_sender_hit(p, item) for p in rule.sender_none):
+        return False
+    texts = {"subject": item.subject, "body": item.body, "text": f"{item.subject}\n{item.body}"}
+    return all(cond.matches(texts[field]) for field, cond in rule.conditions)
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    rules: tuple[Rule, ...]
+
+    def match(self, item: MatchInput) -> Rule | None:
+        """The highest-priority matching rule (file order breaks ties), None for `other`."""
+        best: Rule | None = None
+        for rule in self.rules:
+            if rule.enabled and (best is None or rule.priority > best.priority) and rule_matches(rule, item):
+                best = rule
+        return best
+
+
+def _phrases(value: object, where: str) -> tuple[str | re.Pattern[str], ...]:
+    if not isinstance(value, list) or not all(isinstance(p, str) and p.strip() for p in value):
+        raise RuleError(f"{where}: must be a list of non-empty strings")
+    out: list[str | re.Pattern[str]] = []
+    for i, phrase in enumerate(value):
+        if phrase.startswith("re:"):
+            try:
+                out.append(re.compile(phrase[3:].translate(_folding()[0]), re.I))
+            except re.error as exc:
+                raise RuleError(f"{where}[{i}]: invalid regular expression: {exc}") from None
+        else:
+            out.append(fold(phrase))
+    return tuple(out)
+
+
+def _condition(value: object, where: str) -> Condition:
+    if not isinstance(value, dict):
+        raise RuleError(f"{where}: must be a table with any / all / none")
+    unknown = set(value) - _COND_KEYS
+    if unknown:
+        raise RuleError(f"{where}.{sorted(unknown)[0]}: unknown key (expected any, all, none)")
+    return Condition(**{k: _phrases(v, f"{where}.{k}") for k, v in value.items()})
+
+
+def _sender(value: object, where: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    if not isinstance(value, dict) or set(value) - {"any", "none"}:
+        raise RuleError(f"{where}: must be a table with any / none")
+    out = []
+    for key in ("any", "none"):
+        items = value.get(key, [])
+        if not isinstance(items, list) or not all(isinstance(p, str) and p for p in items):
+            raise RuleError(f"{where}.{key}: must be a list of sender classes or address patterns")
+        out.append(tuple(p.lower() for p in items))
+    return out[0], out[1]
+
+
+def _rule(raw: object, where: str, source: str, override: bool) -> Rule:
+    if not isinstance(raw, dict):
+        raise RuleError(f"{where}: must be a table")
+    unknown = set(raw) - _RULE_KEYS
+    if unknown:
+        raise RuleError(f"{where}.{sorted(unknown)[0]}: unknown key")
+    name = raw.get("name")
+    if not isinstance(name, str) or not re.fullmatch(r"[\w.-]+", name):
+        raise RuleError(f"{where}.name: required, letters/digits/._- only")
+    where = f"{where} ({name})"
+    if override and set(raw) == {"name", "enabled"}:
+        return Rule(name, Kind.OTHER, 0, (), (), enabled=bool(raw["enabled"]), source=source)
+    try:
+        kind = Kind(raw.get("kind"))
+    except ValueError:
+        raise RuleError(f"{where}.kind: must be one of {', '.join(k.value for k in Kind)}") from None
+    priority = raw.get("priority", 50)
+    if not isinstance(priority, int) or isinstance(priority, bool):
+        raise RuleError(f"{where}.priority: must be an integer")
+    langs = raw.get("languages", [])
+    if not isinstance(langs, list) or not langs or any(lang not in LANGUAGES for lang in langs):
+        raise RuleError(f"{where}.languages: must list some of {', '.join(LANGUAGES)}")
+    conditions = tuple((f, _condition(raw[f], f"{where}.{f}")) for f in FIELDS if f in raw)
+    if not conditions:
+        raise RuleError(f"{where}: needs at least one of {', '.join(FIELDS)}")
+    sender_any, sender_none = _sender(raw.get("sender", {}), f"{where}.sender")
+    enabled = raw.get("enabled", True)
+    if not isinstance(enabled, bool):
+        raise RuleError(f"{where}.enabled: must be true or false")
+    desc = raw.get("description", "")
+    return Rule(
+        name, kind, priority, tuple(langs), conditions, sender_any, sender_none, str(desc), enabled, source
+    )
+
+
+def parse_rules(text: str, source: str, override: bool = False) -> list[Rule]:
+    """Rules of one TOML document; `source` names it in errors."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise RuleError(f"{source}: not valid TOML: {exc}") from None
+    unknown = set(data) - {"rules"}
+    if unknown:
+        raise RuleError(f"{source}: unknown top-level key {sorted(unknown)[0]!r} (expected [[rules]])")
+    raw_rules = data.get("rules", [])
+    if not isinstance(raw_rules, list):
+        raise RuleError(f"{source}: rules must be an array of tables ([[rules]])")
+    return [_rule(r, f"{source}: rules[{i}]", source, override) for i, r in enumerate(raw_rules)]
+
+
+def _merge(base: list[Rule], extra: list[Rule]) -> list[Rule]:
+    """User rules replace bundled ones of the same name (or just toggle `enabled`)."""
+    by_name = {r.name: i for i, r in enumerate(base)}
+    out = list(base)
+    for rule in extra:
+        if rule.name in by_name:
+            old = out[by_name[rule.name]]
+            out[by_name[rule.name]] = rule if rule.conditions else _with_enabled(old, rule.enabled)
+        elif rule.conditions:
+            by_name[rule.name] = len(out)
+            out.append(rule)
+        else:
+            raise RuleError(f"{rule.source}: rule {rule.name!r} only toggles enabled but no such rule exists")
+    return out
+
+
+def _with_enabled(rule: Rule, enabled: bool) -> Rule:
+    return Rule(**{**rule.__dict__, "enabled": enabled})
+
+
+def _check_unique(rules: list[Rule]) -> None:
+    seen: dict[str, str] = {}
+    for rule in rules:
+        if rule.name in seen:
+            raise RuleError(f"{rule.source}: rule name {rule.name!r} already defined in {seen[rule.name]}")
+        seen[rule.name] = rule.source
+
+
+def _bundled_dir():
+    """The wheel ships rules/ as package watcher.rules; a plain checkout has it beside watcher/."""
+    try:
+        return resources.files("watcher.rules")
+    except ModuleNotFoundError:
+        return Path(__file__).resolve().parent.parent / "rules"
+
+
+def bundled_rules() -> list[Rule]:
+    rules: list[Rule] = []
+    for entry in sorted(_bundled_dir().iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".toml"):
+            rules.extend(parse_rules(entry.read_text("utf-8"), f"rules/{entry.name}"))
+    _check_unique(rules)
+    return rules
+
+
+def load_ruleset(*user_dirs: str | Path) -> RuleSet:
+    """Bundled rules plus each user folder's *.toml (later folders override earlier ones)."""
+    rules = bundled_rules()
+    for folder in user_dirs:
+        path = Path(folder)
+        if not path.is_dir():
+            raise RuleError(f"{path}: rules folder does not exist")
+        for file in sorted(path.glob("*.toml")):
+            try:
+                text = file.read_text("utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                raise RuleError(f"{file}: cannot read: {exc}") from None
+            extra = parse_rules(text, str(file), override=True)
+            _check_unique(extra)
+            rules = _merge(rules, extra)
+    return RuleSet(tuple(rules))
+
+
+@cache
+def default_ruleset() -> RuleSet:
+    """The bundled rules, loaded and validated once per process."""
+    return load_ruleset()

@@ -1,0 +1,216 @@
+"""Can the sender be trusted? verified / unverified / suspicious, with the reasons why.
+
+Order and definitions follow the corpus README: positive evidence of fraud first, then
+authentication, else unverified. Authentication-Results can be forged by anyone when the
+receiving server adds none, so only the top header counts, or (RFC 8601) only headers whose
+authserv-id the mailbox's provider is known to stamp.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+from urllib.parse import urlsplit
+
+from publicsuffixlist import PublicSuffixList
+
+from watcher.message import ParsedMessage
+from watcher.model import SenderCheck
+
+
+@dataclass(frozen=True)
+class SenderParams:
+    """The data half of the sender check (watcher/data/sender.toml)."""
+
+    amazon_label: str
+    allow_hosts: frozenset[str]
+    allow_domains: tuple[str, ...]
+    lookalike: re.Pattern[str]
+    display_name_words: tuple[str, ...]
+    checked_schemes: frozenset[str]
+
+
+@dataclass(frozen=True)
+class SenderVerdict:
+    check: SenderCheck
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AuthResult:
+    method: str
+    result: str
+    props: dict[str, str]
+
+
+@cache
+def load_params() -> SenderParams:
+    """Read the packaged data file once."""
+    data = tomllib.loads(resources.files("watcher").joinpath("data/sender.toml").read_text("utf-8"))
+    return SenderParams(
+        amazon_label=data["amazon_label"].lower(),
+        allow_hosts=frozenset(h.lower() for h in data["allow_hosts"]),
+        allow_domains=tuple(d.lower() for d in data["allow_domains"]),
+        lookalike=re.compile("|".join(f"(?:{p})" for p in data["lookalike_patterns"]), re.I),
+        display_name_words=tuple(w.lower() for w in data["display_name_words"]),
+        checked_schemes=frozenset(data["checked_schemes"]),
+    )
+
+
+@cache
+def _psl() -> PublicSuffixList:
+    return PublicSuffixList()  # ships its list; never fetches
+
+
+@lru_cache(maxsize=4096)
+def is_amazon_domain(host: str, label: str = "amazon") -> bool:
+    """True for amazon.<public suffix> and its subdomains (not amazon.com.evil.net)."""
+    host = (host or "").strip().strip(".").lower()
+    if not host:
+        return False
+    try:
+        registrable = _psl().privatesuffix(host)
+    except Exception:  # noqa: BLE001 - odd hosts (IDN garbage) are simply not Amazon
+        return False
+    return bool(registrable) and registrable.split(".", 1)[0] == label
+
+
+def domain_of(addr: str) -> str:
+    return addr.rpartition("@")[2].strip().strip(".>").lower()
+
+
+def host_allowed(host: str, params: SenderParams) -> bool:
+    """The link allowlist: Amazon domains plus the data file's hosts and domains."""
+    host = host.strip(".").lower()
+    if is_amazon_domain(host, params.amazon_label) or host in params.allow_hosts:
+        return True
+    return any(host == d or host.endswith("." + d) for d in params.allow_domains)
+
+
+def link_host(url: str, params: SenderParams) -> str | None:
+    """Host of a web link, None for mailto:, anchors, relative links and garbage."""
+    try:
+        parts = urlsplit(url.strip())
+        if parts.scheme.lower() not in params.checked_schemes:
+            return None
+        return (parts.hostname or "").lower() or None
+    except ValueError:
+        return "<unparseable>"
+
+
+def parse_auth_results(header: str) -> tuple[str, list[AuthResult]]:
+    """(authserv-id, results) of one Authentication-Results header (RFC 8601)."""
+    text = re.sub(r"\([^()]*\)", " ", header)
+    pieces = [p.strip() for p in text.split(";")]
+    authserv = pieces[0].split()[0].lower() if pieces and pieces[0].split() else ""
+    results: list[AuthResult] = []
+    for piece in pieces[1:]:
+        for token in piece.split():
+            key, sep, value = token.partition("=")
+            if not sep:
+                continue
+            key, value = key.lower(), value.strip("\"'").lower()
+            if "." in key and results:
+                results[-1].props[key] = value
+            elif "." not in key:
+                results.append(AuthResult(key, value, {}))
+    return authserv, results
+
+
+def counted_auth_results(headers: Iterable[str], authserv_ids: Iterable[str] = ()) -> list[AuthResult]:
+    """The results that count: the top header, or the first one stamped by a trusted id."""
+    trusted = {a.lower() for a in authserv_ids}
+    for header in headers:
+        authserv, results = parse_auth_results(header)
+        if not trusted or authserv in trusted:
+            return results
+    return []
+
+
+def dressed_as_amazon(msg: ParsedMessage, params: SenderParams) -> str | None:
+    """Why a non-Amazon From looks like Amazon, or None."""
+    domain = domain_of(msg.from_addr)
+    if not domain or is_amazon_domain(domain, params.amazon_label):
+        return None
+    if params.lookalike.search(domain):
+        return f"From domain {domain} imitates Amazon"
+    name = unicodedata.normalize("NFKC", msg.from_name).lower()
+    for addr in re.findall(r"[\w.+-]+@([\w-]+(?:\.[\w-]+)+)", name):
+        if is_amazon_domain(addr, params.amazon_label):
+            return f"display name {msg.from_name!r} is an Amazon address but From is {domain}"
+    if any(word in name for word in params.display_name_words):
+        return f"display name {msg.from_name!r} says Amazon but From is {domain}"
+    return None
+
+
+def fraud_evidence(
+    msg: ParsedMessage, presents_as_amazon: bool, authserv_ids: Iterable[str] = (), *, trust_auth: bool = True
+) -> list[str]:
+    """Step 1 of the check: every piece of positive evidence of fraud.
+
+    `trust_auth=False` for forwarded messages: their Authentication-Results were written by
+    whoever forwarded them, so they are no evidence either way.
+    """
+    params = load_params()
+    reasons: list[str] = []
+    domain = domain_of(msg.from_addr)
+    from_amazon = is_amazon_domain(domain, params.amazon_label)
+    dressed = dressed_as_amazon(msg, params)
+    if dressed:
+        reasons.append(dressed)
+    if from_amazon and trust_auth and not msg.inline:
+        for res in counted_auth_results(msg.auth_results, authserv_ids):
+            if res.method in ("dkim", "dmarc") and res.result == "fail":
+                reasons.append(f"Authentication-Results reports {res.method}=fail")
+        for addr in msg.reply_to:
+            if not is_amazon_domain(domain_of(addr), params.amazon_label):
+                reasons.append(f"Reply-To {addr} points outside Amazon")
+    if presents_as_amazon or from_amazon or dressed:
+        for url in msg.links:
+            host = link_host(url, params)
+            if host and not host_allowed(host, params):
+                reasons.append(f"link to {host} is not on the allowlist")
+                break
+    return reasons
+
+
+def authenticated(msg: ParsedMessage, authserv_ids: Iterable[str] = ()) -> str | None:
+    """Step 2: the reason the mail is authentically from Amazon, or None."""
+    params = load_params()
+    if msg.inline or not is_amazon_domain(domain_of(msg.from_addr), params.amazon_label):
+        return None
+    for res in counted_auth_results(msg.auth_results, authserv_ids):
+        if res.result != "pass":
+            continue
+        if res.method == "dkim" and is_amazon_domain(res.props.get("header.d", ""), params.amazon_label):
+            return f"dkim=pass header.d={res.props['header.d']}"
+        if res.method == "dmarc" and is_amazon_domain(res.props.get("header.from", ""), params.amazon_label):
+            return f"dmarc=pass header.from={res.props['header.from']}"
+    return None
+
+
+def check_sender(
+    msg: ParsedMessage,
+    *,
+    presents_as_amazon: bool = False,
+    authserv_ids: Iterable[str] = (),
+    extra_evidence: Iterable[str] = (),
+) -> SenderVerdict:
+    """The verdict for `msg`'s From. `extra_evidence` carries fraud found in forwarded parts."""
+    authserv_ids = tuple(authserv_ids)
+    evidence = [*fraud_evidence(msg, presents_as_amazon, authserv_ids), *extra_evidence]
+    if evidence:
+        return SenderVerdict(SenderCheck.SUSPICIOUS, tuple(evidence))
+    auth = authenticated(msg, authserv_ids)
+    if auth:
+        return SenderVerdict(SenderCheck.VERIFIED, (f"Amazon From authenticated: {auth}",))
+    if is_amazon_domain(domain_of(msg.from_addr)):
+        why = "no trusted Authentication-Results pass for the Amazon From domain"
+    else:
+        why = f"From {msg.from_addr or '(none)'} is not an Amazon domain"
+    return SenderVerdict(SenderCheck.UNVERIFIED, (why,))

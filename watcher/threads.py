@@ -1,0 +1,131 @@
+"""Find where a mail's own text ends and quoted history or a forwarded message begins.
+
+Mail clients mark this in many ways (Gmail "On ... wrote:", Outlook "-----Original Message-----"
+and underscores, QQ/163 "------------------ 原始邮件 ------------------", Apple "Begin forwarded
+message:", Chinese header blocks "发件人: ... 发送时间: ..."). A reply is classified by the text
+above the marker; a forward by the message below it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_HEADER_KEYS = {
+    "from": ("from", "发件人", "發件人", "寄件者", "寄件人", "von", "de"),
+    "date": (
+        "date",
+        "sent",
+        "发送时间",
+        "發送時間",
+        "日期",
+        "时间",
+        "時間",
+        "寄件日期",
+        "gesendet",
+        "datum",
+        "envoyé",
+    ),
+    "to": ("to", "收件人", "收件者", "an", "à"),
+    "cc": ("cc", "抄送", "副本"),
+    "subject": ("subject", "主题", "主題", "标题", "標題", "betreff", "objet"),
+}
+_KEY_OF = {alias: key for key, aliases in _HEADER_KEYS.items() for alias in aliases}
+_HEADER_LINE = re.compile(r"^[ \t>]*\**\s*([^\s:：*]{1,12}(?: [^\s:：*]{1,6})?)\s*\**\s*[:：]\s*\**\s*(.*)$")
+
+_FORWARD = re.compile(
+    r"^[ \t>]*(?:-{2,}|_{2,}|={2,})?\s*(?:forwarded message|forwarded e-?mail|"
+    r"转发的?邮件(?:信息)?|轉寄的?郵件|轉發的?郵件|已转发邮件)\s*(?:-{2,}|_{2,}|={2,})?\s*$"
+    r"|^[ \t>]*begin forwarded message\s*:?\s*$",
+    re.I | re.M,
+)
+_ORIGINAL = re.compile(
+    r"^[ \t>]*-{2,}\s*(?:original message|原始邮件|原始郵件|原始信件|原邮件|原郵件)\s*-{2,}\s*$"
+    r"|^[ \t]*_{10,}\s*$",
+    re.I | re.M,
+)
+_HEADER_START = re.compile(
+    r"^[ \t>]*\**(?:from|发件人|發件人|寄件者|寄件人)\**\s*[:：][^\n]*\S[^\n]*\n(?:[^\n]*\n){0,2}?"
+    r"[ \t>]*\**(?:sent|date|发送时间|發送時間|日期|时间|時間|寄件日期|to|收件人|收件者)\**\s*[:：]",
+    re.I | re.M,
+)
+_WROTE = re.compile(
+    r"^[ \t]*(?:on\b[^\n]{0,200}(?:\n[^\n]{0,120})?\bwrote\s*:|在[^\n]{0,200}(?:写道|寫道)\s*[:：]|"
+    r"於[^\n]{0,200}寫道\s*[:：]|[^\n]{0,120}\b(?:schrieb|a écrit)\s*:)[ \t]*$",
+    re.I | re.M,
+)
+_QUOTED = re.compile(r"^[ \t]*>", re.M)
+
+
+@dataclass(frozen=True)
+class ThreadBlock:
+    """The history below the newest text: its header fields (lower-case keys) and body."""
+
+    headers: dict[str, str] = field(default_factory=dict)
+    body: str = ""
+    forward: bool = False
+
+
+def _first(text: str) -> tuple[int, int, str] | None:
+    """Earliest marker: (start, end, kind) with kind forward / original / header / wrote / quote."""
+    best: tuple[int, int, str] | None = None
+    for rx, kind in (
+        (_FORWARD, "forward"),
+        (_ORIGINAL, "original"),
+        (_HEADER_START, "header"),
+        (_WROTE, "wrote"),
+    ):
+        m = rx.search(text)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), m.end(), kind)
+    m = _QUOTED.search(text)
+    if m and (best is None or m.start() < best[0]):
+        best = (m.start(), m.start(), "quote")
+    return best
+
+
+def _read_headers(lines: list[str]) -> tuple[dict[str, str], int]:
+    """Header lines at the top of a forwarded block; returns them and the body's first line."""
+    headers: dict[str, str] = {}
+    i = 0
+    while i < len(lines) and not lines[i].strip(" \t>"):
+        i += 1
+    last = None
+    while i < len(lines):
+        line = lines[i]
+        m = _HEADER_LINE.match(line)
+        key = _KEY_OF.get(m.group(1).strip().lower()) if m else None
+        if key and key not in headers:
+            headers[key] = m.group(2).strip()
+            last = key
+        elif not line.strip(" \t>") and headers:
+            i += 1
+            break
+        elif headers and last and line.startswith((" ", "\t")):
+            headers[last] += " " + line.strip()
+        else:
+            break
+        i += 1
+    return headers, i
+
+
+def _unquote(text: str) -> str:
+    return "\n".join(re.sub(r"^[ \t]*> ?", "", line) for line in text.splitlines())
+
+
+def split_thread(text: str) -> tuple[str, ThreadBlock | None]:
+    """(newest text, history block or None). The block is a forward only if marked as one."""
+    marker = _first(text)
+    if marker is None:
+        return text, None
+    start, end, kind = marker
+    newest = text[:start]
+    if kind in ("quote", "wrote"):
+        return newest, ThreadBlock(body=_unquote(text[end:]))
+    rest = text[end:] if kind != "header" else text[start:]
+    if kind == "original" and not re.match(r"\s*\S", rest):
+        return newest, ThreadBlock(body=rest)
+    lines = _unquote(rest).splitlines()
+    headers, body_start = _read_headers(lines)
+    body = "\n".join(lines[body_start:])
+    return newest, ThreadBlock(headers=headers, body=body, forward=kind == "forward")
