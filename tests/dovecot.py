@@ -12,6 +12,7 @@ it; as an ordinary user it runs as you, with `chroot =` for the login services.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import pwd
 import shutil
@@ -20,11 +21,15 @@ import socket
 import subprocess
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+import pytest
 from imapclient import IMAPClient
+
+from watcher.config import MailboxConfig
 
 USER = "seller@example.com"
 PASSWORD = "s3cret-pass-42"
@@ -145,11 +150,15 @@ class Dovecot:
             c.delete_folder(name)
             c.create_folder(name)
 
-    def flags(self, folder: str = "INBOX") -> dict[int, tuple[bytes, ...]]:
-        with self._session() as c:
-            c.select_folder(folder, readonly=True)
-            uids = c.search("ALL")
-            return {uid: data[b"FLAGS"] for uid, data in c.fetch(uids, ["FLAGS"]).items()} if uids else {}
+    def flags(self, folder: str = "INBOX", user: str = USER) -> dict[int, tuple[bytes, ...]]:
+        client = self.admin(user)
+        try:
+            client.select_folder(folder, readonly=True)
+            uids = client.search("ALL")
+            fetched = client.fetch(uids, ["FLAGS"]) if uids else {}
+            return {uid: data[b"FLAGS"] for uid, data in fetched.items()}
+        finally:
+            client.logout()
 
     def maildir(self, user: str = USER, folder: str = "INBOX") -> Path:
         base = self.mail_root / user / "Maildir"
@@ -187,6 +196,14 @@ class Dovecot:
                 out.append((int(fields.get("in", 0)), int(fields.get("out", "0").rstrip(","))))
         return out
 
+    def add_user(self, user: str, password: str) -> None:
+        """A new passwd-file user. Dovecot rereads the file at most once a second, so a login
+        right after this may fail for up to a second; tests take pre-made users (`spare`)."""
+        self.users.append((user, password))
+        (self.mail_root / user / "Maildir").mkdir(parents=True, exist_ok=True)
+        self.chown_mail()
+        self._write_passwd()
+
     def _session(self) -> _AdminSession:
         return _AdminSession(self)
 
@@ -198,13 +215,18 @@ class Dovecot:
         for user, _ in self.users:
             (self.mail_root / user / "Maildir").mkdir(parents=True, exist_ok=True)
         self.chown_mail()
-        passwd = self.root / "passwd"
-        passwd.write_text("".join(f"{u}:{{PLAIN}}{p}:{self.uid}:{self.gid}::{self.mail_root / u}::\n"
-                                  for u, p in self.users), encoding="utf-8")
-        os.chmod(passwd, 0o644)
+        self._write_passwd()
         major_minor = tuple(int(x) for x in self.version.split(".")[:2])
         self.conf.write_text(self._config_24() if major_minor >= (2, 4) else self._config_23(),
                              encoding="utf-8")
+
+    def _write_passwd(self) -> None:
+        passwd = self.root / "passwd"
+        tmp = passwd.with_suffix(".tmp")
+        tmp.write_text("".join(f"{u}:{{PLAIN}}{p}:{self.uid}:{self.gid}::{self.mail_root / u}::\n"
+                               for u, p in self.users), encoding="utf-8")
+        os.chmod(tmp, 0o644)
+        tmp.replace(passwd)
 
     def _common_23(self) -> str:
         chroot = "" if os.geteuid() == 0 else "  chroot =\n"
@@ -324,3 +346,58 @@ class _AdminSession:
 
     def __exit__(self, *exc: object) -> None:
         self.client.logout()
+
+
+# -- pytest fixtures (imported by tests/conftest.py) -------------------------------------------
+
+
+@dataclass
+class Account:
+    """One fresh IMAP user on the shared server, plus a MailboxConfig pointing at it."""
+
+    server: Dovecot
+    user: str
+    password: str
+    password_file: Path
+
+    def mailbox(self, **overrides: object) -> MailboxConfig:
+        fields: dict[str, object] = {
+            "name": self.user.split("@")[0], "host": self.server.host, "port": self.server.port,
+            "security": "plain", "username": self.user, "password_file": self.password_file, "timeout": 10.0,
+        }
+        fields.update(overrides)
+        return MailboxConfig(**fields)  # type: ignore[arg-type]
+
+    def append(self, raw: bytes, folder: str = "INBOX", when: datetime | None = None) -> int:
+        client = self.server.admin(self.user)
+        try:
+            return self.server.append(raw, folder, when, client=client)
+        finally:
+            client.logout()
+
+
+SPARE_USERS = 64
+
+
+@pytest.fixture(scope="session")
+def dovecot() -> Iterator[Dovecot]:
+    """The session's server, with USER plus SPARE_USERS fresh users made up front."""
+    spare = [(f"user{i}@example.com", f"pw-{i}-{os.urandom(4).hex()}") for i in range(1, SPARE_USERS + 1)]
+    server = Dovecot(users=[(USER, PASSWORD), *spare]).start()  # no binary: DovecotMissing, a failure
+    yield server
+    server.cleanup()
+
+
+@pytest.fixture
+def imap_account(dovecot: Dovecot, tmp_path: Path) -> Account:
+    """A mailbox of its own for each test: tests never see each other's mail."""
+    index = next(_serial)
+    if index > SPARE_USERS:
+        raise RuntimeError(f"more than {SPARE_USERS} imap_account tests: raise SPARE_USERS")
+    user, password = dovecot.users[index]
+    password_file = tmp_path / "password"
+    password_file.write_text(password, encoding="utf-8")
+    return Account(dovecot, user, password, password_file)
+
+
+_serial = itertools.count(1)

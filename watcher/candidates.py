@@ -50,7 +50,7 @@ def decode_rfc2047(value: str | None) -> str:
         if isinstance(chunk, str):
             out.append(chunk)
             continue
-        name = (charset or "ascii").lower()
+        name = (charset or "raw-unicode-escape").lower()  # how decode_header hands back plain text
         try:
             out.append(chunk.decode(_CHARSET_ALIASES.get(name, name), errors="replace"))
         except LookupError:
@@ -62,9 +62,8 @@ def parse_headers(header_bytes: bytes) -> dict[str, str]:
     """Lower-cased field name -> decoded value (repeated fields joined by ", ")."""
     msg = BytesHeaderParser(policy=compat32).parsebytes(header_bytes)
     out: dict[str, str] = {}
-    for name, value in msg.items():
-        raw = value if isinstance(value, str) else str(value)
-        decoded = decode_rfc2047(_raw_utf8(raw))
+    for name, value in msg.raw_items():  # raw: items() would mangle 8-bit bytes into U+FFFD
+        decoded = decode_rfc2047(_raw_utf8(value))
         key = name.lower()
         out[key] = f"{out[key]}, {decoded}" if key in out else decoded
     return out
@@ -113,6 +112,16 @@ def is_candidate(header_bytes: bytes) -> bool:
     if "\ufffd" in subject or "=?" in subject:
         return True  # undecodable subject: unsure, so fetch
     ctype = h.get("content-type", "").lower()
-    if "message/rfc822" in ctype:
-        return True
-    return "multipart/mixed" in ctype and not subject.strip()
+    return "message/rfc822" in ctype or ("multipart/mixed" in ctype and not subject.strip())
+
+
+def needs_structure(header_bytes: bytes) -> bool:
+    """A multipart/mixed mail may carry a forwarded message as an attachment under any subject:
+    ask the server for its BODYSTRUCTURE (a few hundred bytes) before deciding."""
+    return b"multipart/mixed" in header_bytes.lower()
+
+
+def structure_is_candidate(bodystructure: object) -> bool:
+    """True when a BODYSTRUCTURE holds an attached message (message/rfc822, .eml or .msg file)."""
+    text = repr(bodystructure).lower()
+    return "rfc822" in text or ".eml" in text or ".msg" in text or "outlook" in text

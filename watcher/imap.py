@@ -25,7 +25,7 @@ from typing import Any
 from imapclient import IMAPClient, SocketTimeout
 from imapclient.exceptions import LoginError
 
-from watcher.candidates import HEADER_FIELDS, is_candidate
+from watcher.candidates import HEADER_FIELDS, is_candidate, needs_structure, structure_is_candidate
 from watcher.config import Config, MailboxConfig, ScheduleConfig
 from watcher.store import OnRecord, Store
 
@@ -235,7 +235,8 @@ def _sync_chunk(client: IMAPClient, ctx: SyncContext, rep: FolderReport, folder:
     rep.commands += 1
     rep.headers_fetched += len(headers)
     sizes: dict[int, int] = {}
-    candidates = []
+    candidates: list[int] = []
+    unsure: list[int] = []
     for uid in uids:
         data = headers.get(uid)
         if data is None:
@@ -245,10 +246,22 @@ def _sync_chunk(client: IMAPClient, ctx: SyncContext, rep: FolderReport, folder:
         sizes[uid] = int(data.get(b"RFC822.SIZE", 0))
         if is_candidate(header):
             candidates.append(uid)
+        elif needs_structure(header):
+            unsure.append(uid)
+    candidates = sorted(candidates + _attached_messages(client, rep, unsure))
     for batch in _batches(candidates, sizes, ctx.schedule.max_body_bytes):
         for uid, raw in _fetch_bodies(client, rep, batch, sizes, ctx.schedule.max_body_bytes):
             _record(ctx, rep, folder, uid, raw, sizes[uid])
     ctx.store.advance(ctx.mailbox.name, folder, rep.uidvalidity, uids[-1])
+
+
+def _attached_messages(client: IMAPClient, rep: FolderReport, uids: list[int]) -> list[int]:
+    """Of the multipart/mixed non-candidates, those with an attached message (agent forwards)."""
+    if not uids:
+        return []
+    structures = client.fetch(uids, [b"BODYSTRUCTURE"])
+    rep.commands += 1
+    return [uid for uid, data in structures.items() if structure_is_candidate(data.get(b"BODYSTRUCTURE"))]
 
 
 def _batches(uids: list[int], sizes: dict[int, int], cap: int) -> Iterator[list[int]]:
