@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import email
 import html
+import logging
 import re
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -21,6 +22,9 @@ import mailparser
 
 from watcher.threads import split_thread
 from watcher.timetext import parse_header_date
+
+# mail-parser logs a warning for every part type it does not handle; that is our job here.
+logging.getLogger("mailparser").setLevel(logging.ERROR)
 
 MAX_RAW_BYTES = 4 * 1024 * 1024  # whole message: more is attachments we never read
 MAX_TEXT_BYTES = 2 * 1024 * 1024  # per text part
@@ -178,7 +182,8 @@ def _collect(msg: Message) -> tuple[list[str], list[str], list[Message]]:
             continue
         if part.get_content_disposition() == "attachment" or part.get_filename():
             continue
-        if ctype == "text/plain":
+        if ctype == "text/plain" or (ctype.startswith("multipart/") and not part.is_multipart()):
+            # a multipart without a usable boundary is, in practice, the plain text itself
             plains.append(_part_text(part))
         elif ctype == "text/html":
             htmls.append(_part_text(part))

@@ -1,0 +1,79 @@
+"""Field extraction formats (English and Chinese)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from watcher.extract import appointment, booking_days, booking_url, case_id, deadline, seller_token
+
+SENT = datetime(2026, 9, 28, 3, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("https://sellercentral.amazon.com/cu/case-dashboard/view-case?caseID=15347202291", "15347202291"),
+        ("RE: [CASE 15347202291] appeal", "15347202291"),
+        ("Case ID: 15601938274", "15601938274"),
+        ("案例编号：15601938274", "15601938274"),
+        ("案例 ID: 15601938274", "15601938274"),
+        ("個案編號 15601938274", "15601938274"),
+        ("no case here, order 113-4829173-6620245", None),
+    ],
+)
+def test_case_id(text, expected):
+    assert case_id(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Merchant token: A1QX7RZP0M4KDE", "A1QX7RZP0M4KDE"),
+        ("enter this merchant token (A1QX7RZP0M4KDE) as your credential", "A1QX7RZP0M4KDE"),
+        ("请将此卖家帐户标志(A338EZF90LH13C)为凭据", "A338EZF90LH13C"),
+        ("請將此賣家記號（A338EZF90LH13C）作為憑據", "A338EZF90LH13C"),
+        ("Seller ID: A2ZQ6TB1NW8PXK", "A2ZQ6TB1NW8PXK"),
+        ("AMAZONSERVICES is not a token", None),
+    ],
+)
+def test_seller_token(text, expected):
+    assert seller_token(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Appointment: November 20, 2026 at 3:00 PM China Standard Time (GMT+8)",
+            "2026-11-20T15:00:00+08:00",
+        ),
+        ("Appointment: October 1, 2026, 06:00 UTC", "2026-10-01T14:00:00+08:00"),
+        ("Date: 2026-10-01 14:30 - 14:45 (GMT+8)", "2026-10-01T14:30:00+08:00"),
+        ("预约时间：2026年10月29日 上午10:00 (北京时间)", "2026-10-29T10:00:00+08:00"),
+        ("預約時間：2026年10月29日 下午3:30（北京時間）", "2026-10-29T15:30:00+08:00"),
+        ("Appointment: Thursday, November 19, 2026 11:00 PM PST", "2026-11-20T15:00:00+08:00"),
+        ("Appointment: Oct 3, 2026 at 9:00 AM PDT", "2026-10-04T00:00:00+08:00"),
+        ("Join within 10 minutes. Appointment: 2026/10/05 09:00", "2026-10-05T09:00:00+08:00"),
+    ],
+)
+def test_appointment(text, expected):
+    assert appointment(text, SENT, "Asia/Shanghai").isoformat() == expected
+
+
+def test_deadline_uses_shanghai_calendar_date():
+    sent = datetime(2026, 10, 6, 21, 15, tzinfo=UTC)
+    assert deadline(sent, "within the next 14 days", "Asia/Shanghai").isoformat() == "2026-10-21"
+    assert deadline(sent, "在接下来的 10 天内安排预约", "Asia/Shanghai").isoformat() == "2026-10-17"
+    assert booking_days("no number here") == 14
+    assert deadline(None, "14 days", "Asia/Shanghai") is None
+
+
+def test_booking_url_skips_help_links():
+    links = ("https://sellercentral.amazon.com/help/hub/reference/1791", "https://evil.example/booking/SV_1")
+    assert booking_url(links, "") == "https://evil.example/booking/SV_1"
+    plain = ("https://sellercentral.amazon.com/cu/contact-us", "https://x.example/form")
+    assert (
+        booking_url(plain, "1. Click the following link:\nhttps://x.example/form") == "https://x.example/form"
+    )

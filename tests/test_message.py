@@ -1,0 +1,125 @@
+"""Parsing traps: charsets, HTML-only bodies, encodings, threads, forwards, garbage."""
+
+from __future__ import annotations
+
+from tests._mailmake import header, mail, multipart
+from watcher.message import ParsedMessage, decode_header_value, parse_message
+
+GBK_ONLY = "您的帐户：镕堃喆"  # 镕/堃/喆 are in GBK but not in GB2312
+
+
+def test_gb2312_label_with_gbk_only_characters_decodes_as_gb18030():
+    raw = mail(GBK_ONLY.encode("gb18030"), charset="gb2312", cte="8bit")
+    assert "镕堃喆" in parse_message(raw).text
+
+
+def test_big5_hkscs_body_and_header():
+    text = "無法驗證您的 Amazon 銷售帳戶 恒"
+    raw = mail(text.encode("big5hkscs"), charset="big5", subject=header("無法驗證您的帳戶", "big5"))
+    parsed = parse_message(raw)
+    assert "無法驗證您的 Amazon 銷售帳戶" in parsed.text
+    assert parsed.subject == "無法驗證您的帳戶"
+
+
+def test_rfc2047_gb2312_header_read_as_gb18030():
+    encoded = "=?gb2312?B?" + __import__("base64").b64encode("喆的帐户".encode("gb18030")).decode() + "?="
+    assert decode_header_value(encoded) == "喆的帐户"
+
+
+def test_html_only_gives_text_and_decoded_hrefs():
+    html = '<p>Hello&nbsp;seller,</p><a href="https://amazonxten.qualtrics.com/jfe/form/SV_x?a=1&amp;b=2">Book</a>'
+    parsed = parse_message(mail(html, ctype="text/html"))
+    assert "Hello seller," in parsed.text
+    assert "https://amazonxten.qualtrics.com/jfe/form/SV_x?a=1&b=2" in parsed.links
+    assert "<p>" not in parsed.text
+
+
+def test_quoted_printable_and_lf_line_endings():
+    body = "Unable to verify your Selling on Amazon account =E2=80=94 done"
+    parsed = parse_message(mail(body.encode(), cte="quoted-printable", eol="\n"))
+    assert "account — done" in parsed.text
+    assert parsed.from_addr == "seller-verification@amazon.com"
+
+
+def test_invalid_charset_label_falls_back():
+    parsed = parse_message(mail("你好 seller".encode(), charset="x-no-such-charset", cte="8bit"))
+    assert "你好 seller" in parsed.text
+    assert parsed.parse_error is None
+
+
+def test_huge_mail_is_capped_not_fatal():
+    raw = mail("hello " * 2_000_000, cte="8bit")
+    parsed = parse_message(raw)
+    assert parsed.parse_error is None
+    assert any("truncated" in n for n in parsed.notes)
+
+
+def test_authentication_results_only_top_level_and_in_order():
+    inner = mail(
+        "inner",
+        extra_headers=("Authentication-Results: evil.example; dkim=pass header.d=amazon.com",),
+    )
+    outer_headers = (
+        "Authentication-Results: mx.qq.com; dkim=fail header.d=amazon.com",
+        "Authentication-Results: other.example; dkim=pass header.d=amazon.com",
+        "From: agent@example.com",
+        "Subject: Fwd: notice",
+    )
+    attached = b"Content-Type: message/rfc822\r\n\r\n" + inner
+    note = b"Content-Type: text/plain\r\n\r\nsee attached"
+    parsed = parse_message(multipart([note, attached], headers=outer_headers))
+    assert [h.split(";")[0] for h in parsed.auth_results] == ["mx.qq.com", "other.example"]
+    assert parsed.is_forward
+    assert parsed.forwarded[0].auth_results == ("evil.example; dkim=pass header.d=amazon.com",)
+    assert parsed.forwarded[0].text.strip() == "inner"
+
+
+def test_inline_forward_header_block_is_parsed():
+    body = (
+        "FYI\n\n---------- Forwarded message ---------\n"
+        "From: Amazon Services <seller-verification@amazon.com>\n"
+        "Date: Tue, Oct 20, 2026 at 11:05 AM\n"
+        "Subject: Unable to verify your Selling on Amazon account\n"
+        "To: <seller@example.com>\n\nHello,\nWe have reviewed the documents\n"
+    )
+    parsed = parse_message(mail(body, subject="Fwd: Unable to verify", sender="agent@example.com"))
+    inner = parsed.forwarded[0]
+    assert parsed.is_forward and inner.inline
+    assert inner.from_addr == "seller-verification@amazon.com"
+    assert inner.to == ("seller@example.com",)
+    assert inner.date is not None and (inner.date.month, inner.date.day, inner.date.hour) == (10, 20, 11)
+    assert "We have reviewed the documents" in inner.text
+    assert parsed.newest.strip() == "FYI"
+
+
+def test_chinese_inline_forward_block():
+    body = (
+        "请看\n\n------------------ 原始邮件 ------------------\n"
+        '发件人: "亚马逊" <seller-verification@amazon.com>\n'
+        "发送时间: 2026年10月20日(星期二) 上午11:05\n"
+        '收件人: "我" <seller@example.com>\n'
+        "主题: 您的 Amazon.com 销售帐户：需要进行视频通话\n\n您好！\n"
+    )
+    parsed = parse_message(mail(body, subject="转发：您的 Amazon.com 销售帐户", sender="agent@example.com"))
+    inner = parsed.forwarded[0]
+    assert inner.subject.startswith("您的 Amazon.com")
+    assert inner.date is not None and inner.date.hour == 11
+    assert inner.to == ("seller@example.com",)
+
+
+def test_reply_newest_part_stops_at_quote_markers():
+    for marker in (
+        "On Tue, Oct 20, 2026 at 11:05 AM Amazon <x@amazon.com> wrote:\n> old text",
+        "-----Original Message-----\nFrom: x@amazon.com\nSent: today\n\nold text",
+        "在 2026年10月20日 11:05，亚马逊 写道：\n> old text",
+        "> old text",
+    ):
+        parsed = parse_message(mail(f"New answer.\n\n{marker}\n", subject="Re: something"))
+        assert parsed.is_reply
+        assert parsed.newest.strip() == "New answer."
+
+
+def test_garbage_never_raises():
+    for raw in (b"", b"\x00\xff" * 100, b"From: \r\n\r\n", b"Content-Type: multipart/mixed\r\n\r\n--x"):
+        assert isinstance(parse_message(raw), ParsedMessage)
+    assert parse_message(b"").parse_error

@@ -1,0 +1,93 @@
+"""Sender check: fraud evidence first, then authentication, else unverified."""
+
+from __future__ import annotations
+
+from watcher.message import ParsedMessage
+from watcher.model import SenderCheck
+from watcher.sender import check_sender, counted_auth_results, is_amazon_domain, parse_auth_results
+
+PASS = (
+    "mx.qq.com; dkim=pass header.d=amazon.com header.s=x; spf=pass; dmarc=pass (p=Q) header.from=amazon.com"
+)
+
+
+def msg(**kw) -> ParsedMessage:
+    kw.setdefault("from_addr", "seller-verification@amazon.com")
+    return ParsedMessage(**kw)
+
+
+def test_amazon_domains_are_public_suffix_aware():
+    for host in ("amazon.com", "sellercentral.amazon.com", "gs.amazon.cn", "amazon.co.jp", "amazon.de"):
+        assert is_amazon_domain(host)
+    for host in (
+        "sellercentral.amazon.com.account-check.net",
+        "amazon-sellercentral-cn.com",
+        "amazonses.com",
+        "",
+    ):
+        assert not is_amazon_domain(host)
+
+
+def test_parse_auth_results_ignores_comments():
+    authserv, results = parse_auth_results(PASS)
+    assert authserv == "mx.qq.com"
+    assert [(r.method, r.result) for r in results] == [("dkim", "pass"), ("spf", "pass"), ("dmarc", "pass")]
+    assert results[2].props["header.from"] == "amazon.com"
+
+
+def test_verified_needs_top_header_pass():
+    assert check_sender(msg(auth_results=(PASS,))).check is SenderCheck.VERIFIED
+    assert check_sender(msg()).check is SenderCheck.UNVERIFIED
+    forged_below = ("mx.qq.com; spf=none", PASS)
+    assert check_sender(msg(auth_results=forged_below)).check is SenderCheck.UNVERIFIED
+
+
+def test_dmarc_pass_with_amazonses_dkim_counts():
+    header = "mx.google.com; dkim=pass header.d=amazonses.com; dmarc=pass header.from=amazon.co.uk"
+    assert check_sender(msg(auth_results=(header,))).check is SenderCheck.VERIFIED
+    only_ses = "mx.google.com; dkim=pass header.d=amazonses.com; dmarc=none"
+    assert check_sender(msg(auth_results=(only_ses,))).check is SenderCheck.UNVERIFIED
+
+
+def test_authserv_ids_select_the_trusted_header():
+    forged = "evil.example; dkim=pass header.d=amazon.com"
+    headers = (forged, PASS)
+    assert check_sender(msg(auth_results=headers), authserv_ids=["mx.qq.com"]).check is SenderCheck.VERIFIED
+    assert (
+        check_sender(msg(auth_results=(forged,)), authserv_ids=["mx.qq.com"]).check is SenderCheck.UNVERIFIED
+    )
+    assert counted_auth_results((forged,), ["mx.qq.com"]) == []
+
+
+def test_fraud_evidence():
+    failing = "mx.qq.com; dkim=fail header.d=amazon.com; dmarc=pass header.from=amazon.com"
+    cases = [
+        msg(auth_results=(failing,)),
+        msg(auth_results=(PASS,), reply_to=("helper@gmail.com",)),
+        msg(from_addr="verify@amazon-sellercentral-cn.com"),
+        msg(from_addr="notice@siv-review-center.cn", from_name="seller-identityverification-cn@amazon.com"),
+        msg(from_addr="x@163.com", from_name="亚马逊卖家身份验证团队"),
+        msg(from_addr="x@amaz0n-verify.top"),
+        msg(from_addr="x@amazon.com.account-check.net"),
+        msg(auth_results=(PASS,), links=("https://sellercentral.amazon.com.account-check.net/login",)),
+    ]
+    for case in cases:
+        verdict = check_sender(case, presents_as_amazon=True)
+        assert verdict.check is SenderCheck.SUSPICIOUS, case
+        assert verdict.reasons
+
+
+def test_allowlisted_links_and_non_amazon_senders():
+    links = (
+        "https://amazonxten.qualtrics.com/jfe/form/SV_1",
+        "https://app.chime.aws/meetings/1",
+        "mailto:a@b.c",
+    )
+    assert (
+        check_sender(msg(auth_results=(PASS,), links=links), presents_as_amazon=True).check
+        is SenderCheck.VERIFIED
+    )
+    other = msg(from_addr="zhoumin@sudaintl.com", links=("https://sudaintl.com",))
+    assert check_sender(other).check is SenderCheck.UNVERIFIED
+    bad_link = msg(from_addr="x@gmail.com", links=("https://evil.example/",))
+    assert check_sender(bad_link, presents_as_amazon=True).check is SenderCheck.SUSPICIOUS
