@@ -1,0 +1,361 @@
+"""The alert outbox: rows written with the event that causes them, delivered by Apprise.
+
+Why an outbox: an alert is written in the same transaction as the message that causes it, so
+it can neither be lost (the message is committed, so is the alert) nor invented (a rolled back
+message takes its alert with it). Delivery is a separate step that never drops a row: failures
+stay pending and are retried with exponential backoff, for as long as it takes.
+
+Delivery is at-least-once with the smallest window we can get: every target is notified through
+its own Apprise object and each success is committed before the next target is tried. A kill -9
+after a target accepted the alert but before that commit re-sends the alert to that one target
+on restart; nothing else is ever sent twice, and nothing is ever lost.
+
+Target URLs carry tokens (WeCom bot keys, Telegram bot tokens, SMTP passwords), so they never
+reach the database or our logs: targets are remembered by a short sha256 fingerprint, errors
+name a target by its service and position ("json (target #2)"), and Apprise's own log records
+are filtered (see `guard_apprise_logging`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import hashlib
+import json
+import logging
+import random
+import re
+import threading
+from collections.abc import Callable, Collection, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+import apprise
+from sqlmodel import Session, col, select
+
+from watcher import terminal_target  # noqa: F401  (registers sivterm:// with Apprise)
+from watcher.config import Config
+from watcher.store import AlertRow, Store, utcnow
+
+log = logging.getLogger(__name__)
+
+BACKOFF_BASE = timedelta(seconds=30)
+BACKOFF_CAP = timedelta(minutes=30)
+WARN_AFTER_ATTEMPTS = 8
+NOTIFY_TYPES = tuple(t.value for t in apprise.NotifyType)
+
+_DELIVERY_LOCK = threading.Lock()
+_MUTED: contextvars.ContextVar[bool] = contextvars.ContextVar("siv_apprise_muted", default=False)
+_URL_RE = re.compile(r"\b([A-Za-z][A-Za-z0-9+.-]{0,30})://[^\s'\"<>]+")
+
+
+# -- writing (inside the caller's transaction) ---------------------------------------------
+
+
+def add_alert(session: Session, *, key: str, purpose: str, notify_type: str, title: str, body: str,
+              mailbox: str | None = None, case_ref: int | None = None, message_ref: int | None = None,
+              due_at: datetime | None = None) -> AlertRow | None:
+    """Queue an alert unless one with this key exists; the caller commits.
+
+    The unique key is what makes restarts and resyncs harmless: the same (message, purpose) can
+    be derived any number of times and is queued once. Returns None when the key already exists.
+    """
+    if notify_type not in NOTIFY_TYPES:
+        raise ValueError(f"notify_type must be one of {', '.join(NOTIFY_TYPES)}, not {notify_type!r}")
+    if session.exec(select(AlertRow.id).where(AlertRow.key == key)).first() is not None:
+        return None
+    due = due_at or utcnow()
+    row = AlertRow(key=key, purpose=purpose, notify_type=notify_type, title=title, body=body,
+                   mailbox=mailbox, case_ref=case_ref, message_ref=message_ref,
+                   due_at=due, next_attempt_at=due)
+    # No SAVEPOINT here: with pysqlite a savepoint opened as the first statement commits on
+    # release, which would split the caller's transaction. A racing duplicate (another writer
+    # between our SELECT and INSERT) raises IntegrityError and the whole transaction is redone.
+    session.add(row)
+    session.flush()
+    return row
+
+
+def cancel_alerts(session: Session, case_ref: int, purposes_prefix: str = "reminder:", *,
+                  keep: Collection[str] = ()) -> int:
+    """Cancel a case's pending reminders when it moves on; `keep` names keys still wanted.
+
+    Cancelled, not deleted: the row keeps its key, so a resync cannot queue it again.
+    """
+    query = select(AlertRow).where(
+        AlertRow.case_ref == case_ref, AlertRow.status == "pending",
+        col(AlertRow.purpose).startswith(purposes_prefix),
+    )
+    count = 0
+    for row in session.exec(query):
+        if row.key in keep:
+            continue
+        row.status = "cancelled"
+        session.add(row)
+        count += 1
+    return count
+
+
+# -- delivering ----------------------------------------------------------------------------
+
+
+@dataclass
+class DeliveryReport:
+    """What one `deliver_pending` pass did; keys only, never targets."""
+
+    delivered: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    next_attempt_at: datetime | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+OnDelivered = Callable[[AlertRow], None]
+
+
+def deliver_pending(store: Store, config: Config, now: datetime | None = None, *,
+                    on_delivered: OnDelivered | None = None) -> DeliveryReport:
+    """Send every due pending alert to each of its targets that has not had it yet.
+
+    Serialized by a lock: the scheduler calls this from retry timers and right after each
+    ingest, and two passes over the same row would send it twice.
+    """
+    guard_apprise_logging()
+    now = now or utcnow()
+    report = DeliveryReport()
+    with _DELIVERY_LOCK:
+        for alert_id in _due_ids(store, now):
+            with store.session() as s:
+                row = s.get(AlertRow, alert_id)
+                if row is None or row.status != "pending":
+                    continue  # cancelled or delivered since we listed it
+                if _deliver_row(s, row, config.targets_for(row.mailbox), now):
+                    report.delivered.append(row.key)
+                    if on_delivered is not None:
+                        on_delivered(row)
+                else:
+                    report.failed.append(row.key)
+                    report.next_attempt_at = min(filter(None, (report.next_attempt_at,
+                                                               row.next_attempt_at)))
+    return report
+
+
+def retry_after(store: Store, now: datetime | None = None) -> datetime | None:
+    """When the next pending alert becomes sendable (a retry or a reminder); None if none.
+
+    A time already past is returned as `now`, so the scheduler can always use it as a run date.
+    """
+    now = now or utcnow()
+    with store.session() as s:
+        rows = s.exec(select(AlertRow.due_at, AlertRow.next_attempt_at).where(AlertRow.status == "pending"))
+        times = [max(due, nxt) for due, nxt in rows]
+    return max(min(times), now) if times else None
+
+
+def _due_ids(store: Store, now: datetime) -> list[int]:
+    with store.session() as s:
+        query = (select(AlertRow.id)
+                 .where(AlertRow.status == "pending", AlertRow.due_at <= now, AlertRow.next_attempt_at <= now)
+                 .order_by(AlertRow.due_at, AlertRow.id))
+        return [i for i in s.exec(query) if i is not None]
+
+
+def _deliver_row(s: Session, row: AlertRow, targets: Sequence[str], now: datetime) -> bool:
+    """Notify the targets still missing, committing each success at once (see module doc)."""
+    done = set(json.loads(row.delivered_targets or "[]"))
+    failures: list[str] = []
+    for index, url in enumerate(targets, start=1):
+        fp = fingerprint(url)
+        if fp in done:
+            continue
+        problem = _send(url, row.title, row.body, row.notify_type)
+        if problem is None:
+            done.add(fp)
+            row.delivered_targets = json.dumps(sorted(done))
+            s.add(row)
+            s.commit()
+        else:
+            failures.append(f"{_service(url)} (target #{index}): {problem}")
+    if targets and not failures:
+        row.status, row.delivered_at, row.last_error = "delivered", utcnow(), None
+        log.info("alert %s (%s) delivered to %d target(s)", row.key, row.purpose, len(targets))
+    else:
+        _schedule_retry(row, targets, failures, now)
+    s.add(row)
+    s.commit()
+    return row.status == "delivered"
+
+
+def _schedule_retry(row: AlertRow, targets: Sequence[str], failures: list[str], now: datetime) -> None:
+    row.attempts += 1
+    row.next_attempt_at = now + backoff(row.attempts)
+    if not targets:
+        row.last_error = "no notification targets configured ([notify] urls)"
+    else:
+        row.last_error = f"{len(failures)} of {len(targets)} targets failed: " + "; ".join(failures)
+    level = logging.WARNING if row.attempts >= WARN_AFTER_ATTEMPTS else logging.INFO
+    log.log(level, "alert %s (%s) not delivered after %d attempt(s), retry at %s: %s",
+            row.key, row.purpose, row.attempts, row.next_attempt_at.isoformat(), row.last_error)
+
+
+def backoff(attempts: int, rng: random.Random | None = None) -> timedelta:
+    """Exponential delay with jitter, capped: a dead webhook is retried every ~30 min, forever.
+
+    The jitter (50-100% of the step) keeps many alerts that failed together from retrying in
+    lockstep against a receiver that is just coming back.
+    """
+    step = min(BACKOFF_CAP, BACKOFF_BASE * (2 ** max(0, min(attempts - 1, 20))))
+    return step * (0.5 + 0.5 * (rng or random).random())
+
+
+def _send(url: str, title: str, body: str, notify_type: str) -> str | None:
+    """One target, one Apprise object: its result is this target's alone. None means sent."""
+    plugin = _instantiate(url)
+    if plugin is None:
+        return "invalid URL"
+    notifier = apprise.Apprise()
+    notifier.add(plugin)
+    try:
+        result = notifier.notify(title=title, body=body, notify_type=apprise.NotifyType(notify_type),
+                                 body_format=apprise.NotifyFormat.TEXT)
+    except Exception as exc:  # a plugin bug must not stop the outbox; the type name holds no secret
+        return f"error {type(exc).__name__}"
+    if result:
+        return None
+    return getattr(getattr(result, "status", None), "name", "FAILURE")
+
+
+def fingerprint(url: str) -> str:
+    """Stable, short and one-way: lets the row remember a target without storing its token."""
+    return hashlib.sha256(url.strip().encode("utf-8")).hexdigest()[:16]
+
+
+# -- checking targets ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TargetResult:
+    """One target's outcome of `test_notify`; `target` is Apprise's privacy-masked URL."""
+
+    index: int
+    target: str
+    ok: bool
+    error: str | None = None
+
+
+TEST_TEXT = {
+    "zh": ("siv-watcher 测试通知", "这是一条测试通知：收到它说明 siv-watcher 可以把身份验证提醒发到这里。"),
+    "en": ("siv-watcher test alert", "This is a test alert: if you see it, siv-watcher can deliver "
+                                     "identity verification alerts here."),
+}
+
+
+def test_notify(config: Config, mailbox: str | None = None) -> list[TargetResult]:
+    """Send one test alert to every target and say, per target, whether it arrived."""
+    guard_apprise_logging()
+    title, body = TEST_TEXT.get(config.language, TEST_TEXT["en"])
+    results = []
+    for index, url in enumerate(config.targets_for(mailbox), start=1):
+        problem = _send(url, title, body, "info")
+        results.append(TargetResult(index, masked(url), problem is None, problem))
+    return results
+
+
+test_notify.__test__ = False  # type: ignore[attr-defined]  # not a pytest test despite the name
+
+
+def validate_urls(urls: Sequence[str]) -> list[str]:
+    """Errors for targets Apprise cannot load, naming only the service and position, never a secret."""
+    errors = []
+    for index, url in enumerate(urls, start=1):
+        if "://" not in url:
+            errors.append(f"notify URL #{index}: not a URL (expected service://...)")
+            continue
+        if _instantiate(url) is None:
+            service = _service(url)
+            known = service in _known_schemas()
+            why = "missing or invalid fields" if known else f"unknown service {service!r}"
+            errors.append(f"notify URL #{index} ({service}://...): Apprise cannot load it ({why})")
+    return errors
+
+
+def masked(url: str) -> str:
+    """Apprise's privacy form of a target URL, trimmed further: path segments shortened, no query.
+
+    Apprise masks passwords and the tokens it knows about, but a generic webhook (json://,
+    form://) keeps its path as is, and such paths often are the secret (/hook/<key>).
+    """
+    plugin = _instantiate(url)
+    if plugin is None:
+        return f"{_service(url)}://***"
+    head, _, path = plugin.url(privacy=True).split("?", 1)[0].partition("://")[2].partition("/")
+    segments = [seg if len(seg) <= 6 else f"{seg[0]}...{seg[-1]}" for seg in path.split("/")]
+    return f"{_service(url)}://{head}" + ("/" + "/".join(segments) if path else "")
+
+
+def _instantiate(url: str) -> apprise.NotifyBase | None:
+    """Parse a target quietly: Apprise logs unparseable URLs in full, tokens included."""
+    with _muted():
+        return apprise.Apprise.instantiate(url.strip())
+
+
+def _service(url: str) -> str:
+    scheme = url.split("://", 1)[0].strip().lower()
+    return scheme if re.fullmatch(r"[a-z][a-z0-9+.-]{0,30}", scheme) else "?"
+
+
+def _known_schemas() -> set[str]:
+    schemas: set[str] = set()
+    for entry in apprise.Apprise().details(show_disabled=True).get("schemas", []):
+        for key in ("protocols", "secure_protocols"):
+            schemas.update(p.lower() for p in entry.get(key) or ())
+    return schemas
+
+
+# -- keeping secrets out of logs -----------------------------------------------------------
+
+
+class _AppriseLogGuard(logging.Filter):
+    """Drops Apprise's debug records (payloads, request URLs with tokens) and masks any URL left.
+
+    Installed on the 'apprise' logger itself, so it runs before any handler, ours or Apprise's.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if _MUTED.get() or record.levelno < logging.INFO:
+            return False
+        message = record.getMessage()
+        cleaned = _URL_RE.sub(lambda m: f"{m.group(1)}://***", message)
+        if cleaned != message:
+            record.msg, record.args = cleaned, ()
+        return True
+
+
+_GUARD = _AppriseLogGuard()
+
+
+def guard_apprise_logging() -> None:
+    """Idempotent; called before any delivery, and cheap enough to call from the CLI too."""
+    for name in ("apprise", "urllib3.connectionpool"):
+        logger = logging.getLogger(name)
+        if _GUARD not in logger.filters:
+            logger.addFilter(_GUARD)
+
+
+@contextlib.contextmanager
+def _muted() -> Iterator[None]:
+    """Silence Apprise in this thread only (a context variable), not in a concurrent delivery."""
+    guard_apprise_logging()
+    token = _MUTED.set(True)
+    try:
+        yield
+    finally:
+        _MUTED.reset(token)
+
+
+__all__ = [
+    "DeliveryReport", "TargetResult", "add_alert", "backoff", "cancel_alerts", "deliver_pending",
+    "fingerprint", "guard_apprise_logging", "masked", "retry_after", "test_notify", "validate_urls",
+]
