@@ -72,7 +72,8 @@ def _print_table(rows: list[dict]) -> None:
         table.add_column(key, overflow="fold")
     for row in rows:
         table.add_row(*(str(row[k]) if row[k] is not None else "" for k in keys))
-    Console().print(table)
+    # Piped output has no terminal width; do not fold every cell to 80 columns.
+    Console(width=None if sys.stdout.isatty() else 220).print(table)
 
 
 def _run_classify(args: argparse.Namespace) -> int:

@@ -1,0 +1,62 @@
+"""The classify command, in-process and as `python -m watcher`."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from watcher.cli import JSON_KEYS, main
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT / "tests" / "corpus" / "shared"
+
+
+def test_json_lines_match_expected(capsys):
+    expected = json.loads((SHARED / "expected.json").read_text("utf-8"))
+    files = [str(SHARED / name) for name in sorted(expected)]
+    assert main(["classify", "--json", *files]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == len(files)
+    for line in lines:
+        row = json.loads(line)
+        assert set(JSON_KEYS) <= set(row) and {"rule", "reasons"} <= set(row)
+        want = expected[Path(row["file"]).name]
+        assert {k: row[k] for k in JSON_KEYS[1:] if row[k] is not None} == want
+
+
+def test_unreadable_file_reported_and_rest_still_run(capsys, tmp_path):
+    good = SHARED / "siv_failed-en-plain.eml"
+    code = main(["classify", "--json", str(tmp_path / "missing.eml"), str(good)])
+    out, err = capsys.readouterr()
+    assert code == 2
+    assert "missing.eml" in err
+    assert json.loads(out)["kind"] == "siv_failed"
+
+
+def test_bad_rules_folder_is_a_clean_error(capsys, tmp_path):
+    (tmp_path / "bad.toml").write_text("[[rules]]\nname='x'\nkind='nope'\n", encoding="utf-8")
+    assert main(["classify", "--rules", str(tmp_path), str(SHARED / "siv_failed-en-plain.eml")]) == 2
+    assert "bad.toml" in capsys.readouterr().err
+
+
+def test_python_m_watcher_on_bundled_samples():
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, "-m", "watcher", "classify", "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+    )
+    assert done.returncode == 0, done.stderr
+    rows = [json.loads(line) for line in done.stdout.splitlines()]
+    assert len(rows) >= 17
+    assert {r["kind"] for r in rows} >= {"siv_failed", "video_call_invitation", "other"}
+
+
+def test_table_output(capsys):
+    assert main(["classify", "--tz", "UTC", str(SHARED / "video_call_invitation-en-plain.eml")]) == 0
+    assert "video_call_invitation" in capsys.readouterr().out.replace("\n", "")

@@ -1,0 +1,145 @@
+"""Rule files: validation errors name file and key; user folders add and override rules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from watcher.model import Kind
+from watcher.ruleset import LANGUAGES, MatchInput, RuleError, default_ruleset, fold, load_ruleset, parse_rules
+
+GOOD = """
+[[rules]]
+name = "my.rule"
+kind = "siv_failed"
+priority = 10
+languages = ["en"]
+[rules.body]
+any = ["sesame"]
+"""
+
+# One real-world wording per kind and language, incl. Traditional Chinese vocabulary.
+WORDINGS = {
+    Kind.SIV_FAILED: {
+        "en": "We were unable to complete the identity verification process for your seller account.",
+        "zh-Hans": "我们已审核您提供的文件，但无法完成您卖家帐户的身份验证流程。",
+        "zh-Hant": "我們已審核您提供的文件，但無法完成您賣家帳戶的身分驗證流程。",
+    },
+    Kind.VIDEO_CALL_INVITATION: {
+        "en": "Please schedule your video call to complete the verification process.",
+        "zh-Hans": "我们需要您与亚马逊工作人员进行视频通话。请预约视频通话，以完成验证流程。",
+        "zh-Hant": "我們需要您與亞馬遜工作人員進行視訊通話。請預約視訊通話以完成驗證流程。",
+    },
+    Kind.VIDEO_CALL_CONFIRMATION: {
+        "en": "Thank you for scheduling a video call. Your appointment is confirmed.",
+        "zh-Hans": "感谢您预约视频通话。您的预约已确认。",
+        "zh-Hant": "感謝您預約視訊通話。您的預約已確認。",
+    },
+    Kind.APPEAL_DENIED_RESTART: {
+        "en": "As a next step, you must restart the application process with a new account and email ID.",
+        "zh-Hans": "作为下一步，您需要使用新的邮箱重新开始注册。",
+        "zh-Hant": "作為下一步，您需要使用新的電子郵件地址重新開始註冊。",
+    },
+    Kind.SUPPORT_REPLY: {
+        "en": "Hello from Amazon Selling Partner Support, we have received your appeal about identity verification.",
+        "zh-Hans": "您好，这里是亚马逊销售伙伴支持团队。我们已收到您的身份验证申诉。",
+        "zh-Hant": "您好，這裡是亞馬遜銷售夥伴支援團隊。我們已收到您的身分驗證申訴。",
+    },
+    Kind.SIV_APPROVED: {
+        "en": "We have verified your identity and the information that you provided.",
+        "zh-Hans": "我们已验证您的身份以及您提供的信息。",
+        "zh-Hant": "我們已驗證您的身分以及您提供的資訊。",
+    },
+}
+
+
+def item(body: str, subject: str = "", sender: str = "amazon") -> MatchInput:
+    return MatchInput.build(subject, body, sender, "x@amazon.com")
+
+
+@pytest.mark.parametrize("kind", list(WORDINGS))
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_kind_in_every_language(kind, lang):
+    rule = default_ruleset().match(item(WORDINGS[kind][lang]))
+    assert rule is not None and rule.kind is kind, rule
+
+
+def test_bundled_rules_declare_all_languages_per_kind():
+    covered: dict[Kind, set[str]] = {}
+    for rule in default_ruleset().rules:
+        covered.setdefault(rule.kind, set()).update(rule.languages)
+    for kind in WORDINGS:
+        assert covered[kind] == set(LANGUAGES)
+
+
+def test_passing_mentions_are_not_matched():
+    for text in (
+        "Delivery verification: the carrier may ask for a one-time password.",
+        "新卖家在完成注册和身份验证后，即可报名参加培训。",
+        "Contact Selling Partner Support if you have questions.",
+    ):
+        assert default_ruleset().match(item(text)) is None
+
+
+def test_consultant_ad_is_other_but_phishing_keeps_kind():
+    ad = "亚马逊身份验证失败？我们提供代申诉服务，成功率高，加微信咨询。"
+    assert default_ruleset().match(item(ad, sender="other")).kind is Kind.OTHER
+    assert default_ruleset().match(item(ad, sender="dressed")).kind is Kind.SIV_FAILED
+
+
+def test_fold_makes_scripts_and_widths_equal():
+    assert fold("無法驗證您的 Amazon 銷售帳戶") == fold("无法验证您的Amazon销售帐户")
+    assert fold("ＡＭＡＺＯＮ：") == "amazon:"
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("[[rules]]\nname='x'\nkind='nope'\nlanguages=['en']\n[rules.body]\nany=['a']", "rules[0] (x).kind"),
+        (
+            "[[rules]]\nname='x'\nkind='other'\nlanguages=['fr']\n[rules.body]\nany=['a']",
+            "rules[0] (x).languages",
+        ),
+        (
+            "[[rules]]\nname='x'\nkind='other'\nlanguages=['en']\n[rules.body]\nany=['re:(']",
+            "(x).body.any[0]",
+        ),
+        ("[[rules]]\nname='x'\nkind='other'\nlanguages=['en']\n[rules.body]\nsome=['a']", "(x).body.some"),
+        (
+            "[[rules]]\nname='x'\nkind='other'\nlanguages=['en']\npriority='high'\n[rules.body]\nany=['a']",
+            "priority",
+        ),
+        ("[[rules]]\nname='x'\nkind='other'\nlanguages=['en']", "needs at least one"),
+        ("[[rules]]\nkind='other'", "rules[0].name"),
+        ("rules = 3", "array of tables"),
+        ("this is = not toml =", "not valid TOML"),
+    ],
+)
+def test_validation_errors_name_file_and_key(text, key):
+    with pytest.raises(RuleError) as err:
+        parse_rules(text, "custom/bad.toml")
+    assert "custom/bad.toml" in str(err.value)
+    assert key in str(err.value)
+
+
+def test_user_folder_adds_overrides_and_disables(tmp_path: Path):
+    (tmp_path / "mine.toml").write_text(
+        GOOD + '\n[[rules]]\nname = "siv_approved"\nenabled = false\n', encoding="utf-8"
+    )
+    ruleset = load_ruleset(tmp_path)
+    assert ruleset.match(item("open sesame")).name == "my.rule"
+    assert ruleset.match(item(WORDINGS[Kind.SIV_APPROVED]["en"])) is None
+    override = GOOD.replace("my.rule", "siv_failed.body").replace("sesame", "abracadabra")
+    (tmp_path / "mine.toml").write_text(override, encoding="utf-8")
+    ruleset = load_ruleset(tmp_path)
+    assert ruleset.match(item("abracadabra")).name == "siv_failed.body"
+    assert ruleset.match(item(WORDINGS[Kind.SIV_FAILED]["en"])) is None
+
+
+def test_bad_user_folder_is_a_rule_error(tmp_path: Path):
+    with pytest.raises(RuleError, match="does not exist"):
+        load_ruleset(tmp_path / "missing")
+    (tmp_path / "broken.toml").write_text("[[rules]]\nname='x'\nkind=3\n", encoding="utf-8")
+    with pytest.raises(RuleError, match="broken.toml"):
+        load_ruleset(tmp_path)
