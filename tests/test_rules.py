@@ -42,7 +42,7 @@ WORDINGS = {
         "zh-Hant": "作為下一步，您需要使用新的電子郵件地址重新開始註冊。",
     },
     Kind.SUPPORT_REPLY: {
-        "en": "Hello from Amazon Selling Partner Support, we have received your appeal about identity verification.",
+        "en": "Hello from Amazon Selling Partner Support, we have received your verification appeal.",
         "zh-Hans": "您好，这里是亚马逊销售伙伴支持团队。我们已收到您的身份验证申诉。",
         "zh-Hant": "您好，這裡是亞馬遜銷售夥伴支援團隊。我們已收到您的身分驗證申訴。",
     },
