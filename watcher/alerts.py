@@ -175,11 +175,22 @@ def _case_lines(view: CaseView, account: str, mailbox: str, t: dict[str, Any], t
             lines.append((priority, common[name].format(**values)))
     if view.case_ids and view.state != State.APPEAL_OPEN:  # appeal_open's next action lists them
         lines.append((USEFUL, common["case_ids"].format(**values)))
-    actions = t["next_actions"].get(str(view.state), []) if view.state else []
+    actions = _next_action_lines(view, t, values)
     if actions:
         lines.append((ESSENTIAL, common["next_action"]))
-        lines += [(ESSENTIAL, line.format(**values)) for line in actions]
+        lines += [(ESSENTIAL, line) for line in actions]
     return lines
+
+
+def next_action(view: CaseView, language: str, tz: ZoneInfo) -> list[str]:
+    """The state's next action as lines, for `cases` and `case` (the same words the alert uses)."""
+    t = texts(language)
+    return _next_action_lines(view, t, field_values(view, t, tz))
+
+
+def _next_action_lines(view: CaseView, t: dict[str, Any], values: dict[str, str]) -> list[str]:
+    actions = t["next_actions"].get(str(view.state), []) if view.state else []
+    return [line.format(**values) for line in actions]
 
 
 def _finish(

@@ -1,0 +1,182 @@
+"""What a stored message does to cases and the outbox, inside the store's transaction.
+
+This is the seam between the pure core (cases.fold, reminders, alert composition) and the
+database: it reads a case's events, asks the pure functions what follows, and writes the
+event, the alert and the reminder rows in the caller's session, so `Store.record` commits
+the message, the watermark and all of its consequences at once.
+
+`live` distinguishes mail that arrives while the service watches (one alert per message)
+from a mailbox's first sync, whose old mail is history: then cases are built silently and
+`summarize_first_sync` sends one alert per case with its current state.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from sqlmodel import Session, select
+
+from watcher import alerts, cases
+from watcher.config import Config
+from watcher.model import Kind, Mark, SenderCheck
+from watcher.notify import add_alert, cancel_alerts
+from watcher.store import CaseRow, EventRow, MailboxStateRow, MessageRow, OnRecord, Store, utcnow
+
+UNKNOWN_ACCOUNT = "(unknown)"
+
+
+@dataclass(frozen=True)
+class Context:
+    """What composing an alert needs besides the case: who reads it, and in which zone."""
+
+    language: str
+    tz: ZoneInfo
+
+    @classmethod
+    def of(cls, config: Config) -> Context:
+        return cls(language=config.language, tz=config.tz)
+
+
+def on_record(config: Config, clock: Callable[[], datetime] = utcnow) -> OnRecord:
+    """The `Store.record` callback. Mail is live once its mailbox finished a first sync; the
+    answer is read in the same transaction, so it cannot disagree with what gets committed."""
+    ctx = Context.of(config)
+
+    def apply(session: Session, row: MessageRow) -> None:
+        state = session.get(MailboxStateRow, row.mailbox)
+        live = bool(state and state.first_synced_at)
+        apply_message(session, row, ctx, live=live, now=clock())
+
+    return apply
+
+
+def apply_message(session: Session, row: MessageRow, ctx: Context, *, live: bool, now: datetime) -> None:
+    if row.kind == Kind.OTHER.value:
+        return
+    if row.sender_check == SenderCheck.SUSPICIOUS.value:
+        if live:
+            _phishing_alert(session, row, ctx)
+        return
+    case = find_or_create_case(session, row.mailbox, row.account, row.seller_token)
+    row.case_ref = case.id
+    session.add(row)
+    event_row = EventRow(case_ref=case.id, kind=row.kind, sent_at=row.sent_at or row.seen_at,
+                         message_ref=row.id)
+    session.add(event_row)
+    session.flush()
+    view = case_view(session, case)
+    if live:
+        text = alerts.compose_event(view, event_of(event_row, row), case.account, case.mailbox,
+                                    ctx.language, ctx.tz)
+        add_alert(session, key=f"message:{row.id}:event", purpose=f"event:{row.kind}",
+                  notify_type=text.notify_type, title=text.title, body=text.body,
+                  mailbox=case.mailbox, case_ref=case.id, message_ref=row.id)
+    plan_reminders(session, case, view, ctx, now)
+
+
+def apply_mark(session: Session, case: CaseRow, mark: Mark, ctx: Context, now: datetime) -> cases.CaseView:
+    """A seller's manual mark is an event like a message; it sends no alert of its own."""
+    session.add(EventRow(case_ref=case.id, kind=mark.value, sent_at=now))
+    session.flush()
+    view = case_view(session, case)
+    plan_reminders(session, case, view, ctx, now)
+    return view
+
+
+def summarize_first_sync(store: Store, config: Config, mailbox: str, now: datetime | None = None) -> int:
+    """One alert per case after a mailbox's first sync, instead of one per old mail."""
+    ctx = Context.of(config)
+    count = 0
+    with store.session() as session:
+        for case in session.exec(select(CaseRow).where(CaseRow.mailbox == mailbox)):
+            view = case_view(session, case)
+            if view.state is None:
+                continue
+            text = alerts.compose_summary(view, case.account, case.mailbox, ctx.language, ctx.tz)
+            added = add_alert(session, key=f"case:{case.id}:summary", purpose="summary",
+                              notify_type=text.notify_type, title=text.title, body=text.body,
+                              mailbox=case.mailbox, case_ref=case.id)
+            count += added is not None
+            plan_reminders(session, case, view, ctx, now or utcnow())
+        session.commit()
+    return count
+
+
+def plan_reminders(session: Session, case: CaseRow, view: cases.CaseView, ctx: Context,
+                   now: datetime) -> None:
+    """Replace the case's pending reminders with the ones its current state calls for.
+
+    Each reminder's key carries the deadline or appointment it serves, so a moved appointment
+    gets fresh reminders while an unchanged one is never sent twice.
+    """
+    plans = cases.reminders(view, now, ctx.tz)
+    keys = {_reminder_key(case, plan) for plan in plans}
+    cancel_alerts(session, case.id, keep=keys)
+    for plan in plans:
+        text = alerts.compose_reminder(view, plan, case.account, case.mailbox, ctx.language, ctx.tz)
+        add_alert(session, key=_reminder_key(case, plan), purpose=plan.purpose,
+                  notify_type=text.notify_type, title=text.title, body=text.body,
+                  mailbox=case.mailbox, case_ref=case.id, due_at=plan.due_at)
+
+
+def find_or_create_case(session: Session, mailbox: str, account: str | None,
+                        seller_token: str | None) -> CaseRow:
+    """Group by registration address; fall back to the seller token when the address is unknown."""
+    account = (account or "").strip().lower() or None
+    query = select(CaseRow).where(CaseRow.mailbox == mailbox)
+    case = None
+    if account:
+        case = session.exec(query.where(CaseRow.account == account)).first()
+    if case is None and seller_token:
+        case = session.exec(query.where(CaseRow.seller_token == seller_token)).first()
+    if case is None:
+        case = CaseRow(mailbox=mailbox, account=account or UNKNOWN_ACCOUNT, seller_token=seller_token)
+    elif seller_token and not case.seller_token:
+        case.seller_token = seller_token
+    session.add(case)
+    session.flush()
+    return case
+
+
+def case_view(session: Session, case: CaseRow) -> cases.CaseView:
+    return cases.fold(case_events(session, case.id))
+
+
+def case_events(session: Session, case_ref: int) -> list[cases.Event]:
+    return [event_of(event_row, message) for event_row, message in event_rows(session, case_ref)]
+
+
+def event_rows(session: Session, case_ref: int) -> list[tuple[EventRow, MessageRow | None]]:
+    """A case's events in sent order, each with its message (None for a manual mark)."""
+    return list(session.exec(
+        select(EventRow, MessageRow)
+        .join(MessageRow, EventRow.message_ref == MessageRow.id, isouter=True)
+        .where(EventRow.case_ref == case_ref)
+        .order_by(EventRow.sent_at, EventRow.id)
+    ))
+
+
+def event_of(event_row: EventRow, message: MessageRow | None) -> cases.Event:
+    if message is None:
+        return cases.Event(kind=event_row.kind, sent_at=event_row.sent_at, event_id=event_row.id)
+    return cases.Event(
+        kind=event_row.kind, sent_at=event_row.sent_at, event_id=event_row.id,
+        sender_check=message.sender_check, case_id=message.case_id, seller_token=message.seller_token,
+        booking_url=message.booking_url, deadline=message.deadline, appointment=message.appointment,
+        message_id=message.message_id, subject=message.subject, from_addr=message.from_addr,
+    )
+
+
+def _phishing_alert(session: Session, row: MessageRow, ctx: Context) -> None:
+    reasons = json.loads(row.reasons or "[]")
+    text = alerts.compose_phishing(row, reasons, row.account or UNKNOWN_ACCOUNT, row.mailbox, ctx.language)
+    add_alert(session, key=f"message:{row.id}:phishing", purpose="phishing", notify_type=text.notify_type,
+              title=text.title, body=text.body, mailbox=row.mailbox, message_ref=row.id)
+
+
+def _reminder_key(case: CaseRow, plan: cases.ReminderPlan) -> str:
+    return f"case:{case.id}:{plan.purpose}:{plan.anchor or plan.due_at.isoformat()}"
