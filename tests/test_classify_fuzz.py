@@ -14,7 +14,7 @@ from watcher.model import Classification, Kind, SenderCheck
 MAILS = [p.read_bytes() for p in sorted((Path(__file__).parent / "corpus").glob("**/*.eml"))]
 MAILS = [m for m in MAILS if len(m) < 200_000]  # the huge-attachment trap is tested elsewhere
 CHARSETS = [b"utf-8", b"gb2312", b"gbk", b"big5", b"iso-2022-jp", b"x-unknown", b"", b"utf-16", b"\xff\xfe"]
-FAST = settings(max_examples=700, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def assert_valid(result: Classification) -> None:
@@ -53,7 +53,7 @@ def test_mutated_corpus_mails(raw: bytes):
     assert_valid(classify(raw))
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=1000, deadline=None)
 @given(st.binary(max_size=4000))
 def test_random_bytes(raw: bytes):
     assert_valid(classify(raw))
