@@ -1,0 +1,174 @@
+"""Messages -> cases, events, outbox alerts and reminders, through the real store and classifier."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlmodel import select
+
+from watcher import casebook, config, ingest, notify
+from watcher.classify import classify
+from watcher.model import State
+from watcher.store import AlertRow, CaseRow, Store
+
+CORPUS = Path(__file__).parent / "corpus" / "shared"
+NOW = datetime(2026, 10, 1, tzinfo=UTC)  # before every corpus mail: reminders are still ahead
+
+
+def make_config(language: str = "zh", urls: tuple[str, ...] = ()) -> config.Config:
+    return config.parse({"language": language, "notify": {"urls": list(urls)}})
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    return Store(f"sqlite:///{tmp_path}/t.db")
+
+
+class Feeder:
+    """Records corpus mails as an IMAP sync would, with the ingest callback."""
+
+    def __init__(self, store: Store, cfg: config.Config, now: datetime = NOW) -> None:
+        self.store, self.cfg, self.uid = store, cfg, 0
+        self.callback = ingest.on_record(cfg, clock=lambda: now)
+
+    def feed(self, name: str, mailbox: str = "main") -> int | None:
+        raw = (CORPUS / name).read_bytes()
+        self.uid += 1
+        row = self.store.record(mailbox, "INBOX", 1, self.uid, classify(raw),
+                                content_hash=hashlib.sha256(raw).hexdigest(), size=len(raw),
+                                on_record=self.callback)
+        return row.id if row else None
+
+
+def alerts(store: Store) -> list[AlertRow]:
+    with store.session() as s:
+        return list(s.exec(select(AlertRow).order_by(AlertRow.id)))
+
+
+def live(store: Store, cfg: config.Config) -> Feeder:
+    store.mark_first_synced("main")
+    return Feeder(store, cfg)
+
+
+def test_each_live_mail_gets_one_alert_with_the_next_action(store):
+    cfg = make_config()
+    feeder = live(store, cfg)
+    feeder.feed("siv_failed-en-plain.eml")
+    feeder.feed("video_call_invitation-zh-plain.eml")
+    events = [a for a in alerts(store) if a.purpose.startswith("event:")]
+    assert [a.purpose for a in events] == ["event:siv_failed", "event:video_call_invitation"]
+    assert [a.notify_type for a in events] == ["warning", "warning"]
+    invite = events[1]
+    assert "https://amazonxten.qualtrics.com/jfe/form/SV_43bxcsh7rg71Y31" in invite.body
+    assert "A338EZF90LH13C" in invite.body
+    assert "hongyuan.store2026@163.com" in invite.title + invite.body
+    (case,) = casebook.list_cases(store, cfg)
+    assert case.view.state == State.VIDEO_CALL_INVITED
+    assert case.to_json()["deadline"] == "2026-11-03"
+
+
+def test_restart_advised_alert_warns_not_to_reregister(store):
+    cfg = make_config()
+    live(store, cfg).feed("appeal_denied_restart-en-plain-1.eml")
+    (alert,) = [a for a in alerts(store) if a.purpose.startswith("event:")]
+    assert alert.notify_type == "failure"
+    first_line = alert.body.strip().splitlines()[0]
+    assert "客户拓展及运营经理" in alert.body
+    assert "不要" in first_line and "注册" in first_line
+
+
+def test_out_of_order_mail_gives_the_state_of_the_newest(store):
+    cfg = make_config("en")
+    feeder = live(store, cfg)
+    feeder.feed("video_call_confirmation-en-plain.eml")   # sent 16 Nov
+    feeder.feed("video_call_invitation-en-plain.eml")     # sent 4 Nov, arrives later
+    (case,) = casebook.list_cases(store, cfg)
+    assert case.view.state == State.VIDEO_CALL_SCHEDULED
+    assert case.to_json()["appointment"] == "2026-11-20T07:00:00+00:00"
+    assert case.seller_token == "A1QX7RZP0M4KDE"
+
+
+def test_phishing_is_alerted_but_never_touches_a_case(store):
+    cfg = make_config()
+    feeder = live(store, cfg)
+    feeder.feed("video_call_invitation-zh-phish-lookalike-domain.eml")
+    (alert,) = alerts(store)
+    assert alert.purpose == "phishing" and alert.notify_type == "failure"
+    assert "疑似钓鱼" in alert.title + alert.body
+    assert casebook.list_cases(store, cfg) == []
+
+
+def test_other_mail_gets_no_alert_and_no_case(store):
+    cfg = make_config()
+    feeder = live(store, cfg)
+    feeder.feed("other-zh-non-amazon-freight-quote.eml")
+    assert alerts(store) == [] and casebook.list_cases(store, cfg) == []
+
+
+def test_first_sync_sends_one_summary_per_case_not_one_per_mail(store):
+    cfg = make_config()
+    feeder = Feeder(store, cfg)  # mailbox not first-synced yet: history
+    for name in ("siv_failed-en-plain.eml", "support_reply-en-case-received.eml",
+                 "video_call_invitation-zh-plain.eml", "video_call_invitation-en-plain.eml",
+                 "video_call_invitation-zh-phish-lookalike-domain.eml"):
+        feeder.feed(name)
+    assert [a for a in alerts(store) if not a.purpose.startswith("reminder:")] == []
+    store.mark_first_synced("main")
+    assert ingest.summarize_first_sync(store, cfg, "main", NOW) == 2
+    assert ingest.summarize_first_sync(store, cfg, "main", NOW) == 0  # a rerun adds nothing
+    summaries = [a for a in alerts(store) if a.purpose == "summary"]
+    assert len(summaries) == 2
+    assert not [a for a in alerts(store) if a.purpose == "phishing"]
+
+
+def test_duplicate_mail_is_not_alerted_twice(store):
+    cfg = make_config()
+    feeder = live(store, cfg)
+    assert feeder.feed("siv_failed-en-plain.eml") is not None
+    assert feeder.feed("siv_failed-en-plain.eml") is None
+    assert len([a for a in alerts(store) if a.purpose.startswith("event:")]) == 1
+
+
+def test_reminders_follow_the_case_and_are_cancelled_when_it_moves_on(store):
+    cfg = make_config()
+    feeder = live(store, cfg)
+    feeder.feed("video_call_invitation-zh-plain.eml")  # deadline 2026-11-03
+    pending = {a.purpose: a.due_at for a in alerts(store) if a.status == "pending"}
+    assert pending["reminder:deadline-7d"] == datetime(2026, 10, 27, 1, 0, tzinfo=UTC)  # 09:00 Shanghai
+    assert {"reminder:deadline-3d", "reminder:deadline-1d"} <= pending.keys()
+    feeder.feed("video_call_confirmation-zh-plain.eml")
+    by_purpose = {a.purpose: a.status for a in alerts(store)}
+    assert by_purpose["reminder:deadline-7d"] == "cancelled"
+    assert by_purpose["reminder:appointment-24h"] == "pending"
+
+
+def test_mark_booked_plans_the_no_confirmation_reminder(store):
+    cfg = make_config()
+    live(store, cfg).feed("video_call_invitation-en-plain.eml")
+    (case,) = casebook.list_cases(store, cfg)
+    casebook.mark(store, cfg, case.id, "booked", now=datetime(2026, 11, 5, 2, tzinfo=UTC))
+    purposes = {a.purpose: a.status for a in alerts(store)}
+    assert purposes["reminder:no-confirmation"] == "pending"
+    assert purposes["reminder:deadline-7d"] == "cancelled"
+    with pytest.raises(ValueError, match="unknown mark"):
+        casebook.mark(store, cfg, case.id, "bookd")
+    with pytest.raises(casebook.CaseNotFound):
+        casebook.mark(store, cfg, 999, "booked")
+
+
+def test_alerts_reach_a_real_json_receiver(store, http_receiver):
+    http_receiver.start()
+    cfg = make_config(urls=(http_receiver.url("hook"),))
+    live(store, cfg).feed("appeal_denied_restart-en-plain-2.eml")
+    report = notify.deliver_pending(store, cfg)
+    assert report.ok
+    (body,) = [b for b in http_receiver.bodies() if "客户拓展及运营经理" in b["message"]]
+    assert body["type"] == "failure"
+    with store.session() as s:
+        case = s.exec(select(CaseRow)).one()
+    assert case.account == "wangjun_ecom@qq.com"
+    assert json.loads(alerts(store)[0].delivered_targets)

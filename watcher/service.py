@@ -1,0 +1,146 @@
+"""The long-running service: one process, one APScheduler, IDLE workers, the outbox.
+
+Why the outbox is drained right where mail is stored (not on a timer): an alert must reach
+the phone within a fraction of a second of the mail being seen, so every sync that stored
+something delivers at once, in that thread; timers exist only for retries and reminders.
+Reminders are outbox rows with a future `due_at`, persisted with the case in the same
+transaction; after a restart the timer is simply set again from the earliest due row, which
+is why no APScheduler job store is needed (APScheduler 3 cannot share one between processes
+anyway: run one service per database).
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+import threading
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from apscheduler.schedulers.background import BackgroundScheduler
+
+from watcher import imap, ingest, notify, push
+from watcher.config import Config, MailboxConfig
+from watcher.store import Store, utcnow
+
+log = logging.getLogger(__name__)
+
+SAFETY_DELIVERY_SECONDS = 60  # a cheap query; catches anything a crash left pending
+
+
+class Service:
+    """Wires sync, ingest and delivery; `run_once` for cron-style use, `start`/`stop` for the daemon."""
+
+    def __init__(self, config: Config, store: Store | None = None,
+                 clock: Callable[[], datetime] = utcnow) -> None:
+        self.config = config
+        self.store = store or Store(config.database_url)
+        self.clock = clock
+        self.on_record = ingest.on_record(config, clock)
+        self.scheduler = BackgroundScheduler(timezone=config.tz)
+        self.pollers = {m.name: push.Poller(config, m, self.store, self.on_record, self._first_sync_done)
+                        for m in config.mailboxes}
+        self.workers: dict[str, list[push.IdleWorker]] = {}
+        self._lock = threading.Lock()
+        self.stopping = threading.Event()
+
+    # -- one-shot ----------------------------------------------------------------------
+
+    def run_once(self) -> tuple[list[imap.SyncReport], notify.DeliveryReport]:
+        """Sync every mailbox once (a broken one is reported, the rest still run), then deliver."""
+        reports = []
+        for mailbox in self.config.mailboxes:
+            report = self.pollers[mailbox.name].poll()
+            if report is not None:
+                reports.append(report)
+        return reports, self.deliver()
+
+    # -- delivery ----------------------------------------------------------------------
+
+    def deliver(self) -> notify.DeliveryReport:
+        report = notify.deliver_pending(self.store, self.config, self.clock())
+        self._arm_retry()
+        return report
+
+    def _arm_retry(self) -> None:
+        """One date job at the earliest retry or reminder; replaced whenever the outbox changes."""
+        if not self.scheduler.running:
+            return
+        when = notify.retry_after(self.store, self.clock())
+        if when is None:
+            return
+        when = max(when, self.clock() + timedelta(seconds=0.05))
+        self.scheduler.add_job(self.deliver, "date", run_date=when, id="deliver-retry",
+                               replace_existing=True, misfire_grace_time=None)
+
+    def _first_sync_done(self, report: imap.SyncReport) -> None:
+        count = ingest.summarize_first_sync(self.store, self.config, report.mailbox, self.clock())
+        log.info("%s: first sync done, %d case summaries queued", report.mailbox, count)
+
+    def _stored(self, _folder: imap.FolderReport) -> None:
+        self.deliver()
+
+    # -- daemon ------------------------------------------------------------------------
+
+    def start(self) -> Service:
+        self.scheduler.start()
+        for mailbox in self.config.mailboxes:
+            self.scheduler.add_job(self._poll, "interval", args=(mailbox,),
+                                   seconds=self.config.schedule.poll_seconds, id=f"poll-{mailbox.name}",
+                                   next_run_time=datetime.now(self.config.tz), max_instances=1,
+                                   coalesce=True)
+        self.scheduler.add_job(self.deliver, "interval", seconds=SAFETY_DELIVERY_SECONDS, id="deliver",
+                               next_run_time=datetime.now(self.config.tz), max_instances=1, coalesce=True)
+        return self
+
+    def _poll(self, mailbox: MailboxConfig) -> None:
+        """The poll job; once a mailbox has synced and offers IDLE, its IDLE workers take over."""
+        if self.stopping.is_set() or self.workers.get(mailbox.name):
+            return
+        report = self.pollers[mailbox.name].poll()
+        if report is None or report.error is not None:
+            return
+        if any(f.stored for f in report.folders):
+            self.deliver()
+        if self.config.schedule.idle and report.idle:
+            self._start_idle(mailbox, [f.folder for f in report.folders if f.error is None])
+
+    def _start_idle(self, mailbox: MailboxConfig, folders: list[str]) -> None:
+        with self._lock:
+            if self.stopping.is_set():
+                return
+            self.workers[mailbox.name] = [
+                push.IdleWorker(self.config, mailbox, folder, self.store, self.on_record,
+                                self._stored).start()
+                for folder in folders
+            ]
+        log.info("%s: IDLE on %s", mailbox.name, ", ".join(folders))
+
+    def stop(self, timeout: float = 5.0) -> None:
+        """Stop taking work, let the transaction in hand finish, log out of IMAP."""
+        self.stopping.set()
+        with self._lock:
+            workers = [w for ws in self.workers.values() for w in ws]
+        for worker in workers:
+            worker.stopping.set()
+        if self.scheduler.running:
+            self.scheduler.shutdown(wait=True)
+        for worker in workers:
+            worker.stop(timeout)
+
+    def run_forever(self) -> int:
+        """Until SIGTERM/SIGINT; exit code 0 on a clean stop."""
+        done = threading.Event()
+
+        def _signal(signum: int, _frame: object) -> None:
+            log.info("received %s, stopping", signal.Signals(signum).name)
+            done.set()
+
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(sig, _signal)
+        self.start()
+        log.info("watching %d mailbox(es)", len(self.config.mailboxes))
+        while not done.wait(1.0):
+            pass
+        self.stop()
+        return 0
