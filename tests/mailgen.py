@@ -6,6 +6,8 @@ non-Amazon senders; the sync engine's cost is decided by how it treats those.
 
 from __future__ import annotations
 
+import email
+import email.policy
 import random
 import re
 from datetime import UTC, datetime
@@ -40,7 +42,10 @@ def forward(raw: bytes, n: int, style: str = "inline", agent: str = "agent@shenz
                 f"Content-Type: text/plain; charset=utf-8\r\n\r\n见附件\r\n--b{n}\r\n"
                 f"Content-Type: message/rfc822\r\n\r\n").encode() + raw + f"\r\n--b{n}--\r\n".encode()
     subject = ["Fwd: 亚马逊账户", "转发：邮件", "FW: please check"][n % 3]
-    body = raw.decode("utf-8", "replace").replace("\r\n", "\n")
+    original = email.message_from_bytes(raw, policy=email.policy.default)
+    part = original.get_body(("plain", "html"))
+    quoted = "".join(f"{k}: {original[k]}\r\n" for k in ("From", "Date", "Subject", "To"))
+    body = quoted + "\r\n" + (part.get_content() if part is not None else "")
     return (f"From: Ops Agent <{agent}>\r\nTo: seller@example.com\r\nSubject: {subject} #{n}\r\n"
             f"Date: {date}\r\nMessage-ID: <fwd-{n}@shenzhen-ops.cn>\r\nMIME-Version: 1.0\r\n"
             f"Content-Type: text/plain; charset=utf-8\r\n\r\n---------- Forwarded message ---------\r\n"

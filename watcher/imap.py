@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import logging
+import re
 import socket
 import ssl
 from collections.abc import Callable, Iterator
@@ -231,19 +232,17 @@ def sync_folder(client: IMAPClient, ctx: SyncContext, folder: str, first: bool) 
 
 def _sync_chunk(client: IMAPClient, ctx: SyncContext, rep: FolderReport, folder: str,
                 uids: list[int]) -> None:
-    headers = client.fetch(uids, [HEADER_ITEM, b"RFC822.SIZE"])
+    headers = _fetch_headers(client, uids)
     rep.commands += 1
     rep.headers_fetched += len(headers)
     sizes: dict[int, int] = {}
     candidates: list[int] = []
     unsure: list[int] = []
     for uid in uids:
-        data = headers.get(uid)
-        if data is None:
+        if uid not in headers:
             continue  # expunged between SEARCH and FETCH
-        header = _item(data, b"BODY[HEADER")
+        sizes[uid], header = headers[uid]
         rep.bytes_fetched += len(header)
-        sizes[uid] = int(data.get(b"RFC822.SIZE", 0))
         if is_candidate(header):
             candidates.append(uid)
         elif needs_structure(header):
@@ -253,6 +252,33 @@ def _sync_chunk(client: IMAPClient, ctx: SyncContext, rep: FolderReport, folder:
         for uid, raw in _fetch_bodies(client, rep, batch, sizes, ctx.schedule.max_body_bytes):
             _record(ctx, rep, folder, uid, raw, sizes[uid])
     ctx.store.advance(ctx.mailbox.name, folder, rep.uidvalidity, uids[-1])
+
+
+def _fetch_headers(client: IMAPClient, uids: list[int]) -> dict[int, tuple[int, bytes]]:
+    """UID -> (RFC822.SIZE, header bytes). Reads imaplib's raw answer: imapclient's generic
+    parser costs ~100 us per mail, the bulk of a 20,000-mail first sync. Any answer this
+    cannot read falls back to imapclient's parser."""
+    items = f"(RFC822.SIZE {HEADER_ITEM.decode()})"
+    typ, data = client._imap.uid("FETCH", ",".join(map(str, uids)), items)
+    out: dict[int, tuple[int, bytes]] = {}
+    if typ == "OK":
+        for i, part in enumerate(data):
+            if not isinstance(part, tuple):
+                continue
+            tail = data[i + 1] if i + 1 < len(data) and isinstance(data[i + 1], bytes) else b""
+            uid = _UID.search(part[0]) or _UID.search(tail)
+            size = _SIZE.search(part[0]) or _SIZE.search(tail)
+            if uid is None or size is None:
+                break
+            out[int(uid.group(1))] = (int(size.group(1)), part[1])
+        else:
+            return out
+    fetched = client.fetch(uids, [HEADER_ITEM, b"RFC822.SIZE"])
+    return {u: (int(d.get(b"RFC822.SIZE", 0)), _item(d, b"BODY[HEADER")) for u, d in fetched.items()}
+
+
+_UID = re.compile(rb"\bUID (\d+)")
+_SIZE = re.compile(rb"\bRFC822\.SIZE (\d+)")
 
 
 def _attached_messages(client: IMAPClient, rep: FolderReport, uids: list[int]) -> list[int]:
