@@ -9,15 +9,21 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from collections.abc import Callable, Sequence
 from importlib import resources
 from pathlib import Path
 
+from watcher import logs
+from watcher.casebook import CaseNotFound
 from watcher.classify import classify
+from watcher.config import ConfigError
+from watcher.config import load as load_config
 from watcher.model import Classification
 from watcher.ruleset import RuleError, RuleSet, load_ruleset
 
+DESCRIPTION = "Watches Amazon sellers' mailboxes for Seller Identity Verification mail; alerts what to do."
 JSON_KEYS = (
     "file",
     "kind",
@@ -106,18 +112,47 @@ COMMANDS: dict[str, tuple[str, Command]] = {
 }
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="siv-watcher", description=__doc__.splitlines()[0])
+def build_parser(language: str = "zh") -> argparse.ArgumentParser:
+    from watcher.commands import add_commands
+
+    parser = argparse.ArgumentParser(prog="siv-watcher", description=DESCRIPTION)
     parser.add_argument("--config", metavar="FILE", help="configuration file (TOML)")
+    parser.add_argument("--log-format", choices=["text", "json"], default="text", help="log format on stderr")
+    parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name, (help_text, (add_arguments, run)) in COMMANDS.items():
         command = sub.add_parser(name, help=help_text, description=help_text)
         add_arguments(command)
         command.set_defaults(run=run)
+    add_commands(sub, language)
     return parser
+
+
+def _language(argv: Sequence[str] | None) -> str:
+    """Help for alert commands follows the configured language, so peek at --config first."""
+    pre = argparse.ArgumentParser(add_help=False)
+    pre.add_argument("--config")
+    known, _ = pre.parse_known_args(argv)
+    if known.config:
+        try:
+            return load_config(known.config).language
+        except ConfigError:
+            pass  # reported properly once the command runs
+    return "zh"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `siv-watcher` and `python -m watcher`; returns the exit code."""
-    args = build_parser().parse_args(argv)
-    return int(args.run(args))
+    args = build_parser(_language(argv)).parse_args(argv)
+    logs.setup(args.log_format, logging.DEBUG if args.verbose else logging.INFO)
+    try:
+        return int(args.run(args))
+    except ConfigError as exc:
+        print(f"siv-watcher: {exc}", file=sys.stderr)
+        return 2
+    except CaseNotFound as exc:
+        print(f"siv-watcher: {exc}", file=sys.stderr)
+        return 1
+    except ValueError as exc:  # e.g. an unknown mark, phrased for the user
+        print(f"siv-watcher: {exc}", file=sys.stderr)
+        return 2

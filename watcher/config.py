@@ -8,6 +8,7 @@ only *where* its password lives, and `Secret` hides its value from repr/str/logs
 from __future__ import annotations
 
 import os
+import re
 import shlex
 import subprocess
 import tomllib
@@ -15,6 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from watcher.logs import register_secret
 
 LANGUAGES = ("zh", "en")
 SECURITY = ("tls", "starttls", "plain")
@@ -31,6 +34,7 @@ class Secret:
 
     def __init__(self, value: str) -> None:
         self._value = value
+        register_secret(value)
 
     def reveal(self) -> str:
         return self._value
@@ -172,6 +176,8 @@ def parse(data: dict[str, Any], base_dir: Path = Path(".")) -> Config:
     if not isinstance(raw_boxes, list):
         raise ConfigError("mailboxes: must be an array of tables ([[mailboxes]])")
     boxes = tuple(_mailbox(m, i, base_dir) for i, m in enumerate(raw_boxes))
+    for target in urls + tuple(u for m in boxes for u in m.notify_urls):
+        register_url(target)
     names = [m.name for m in boxes]
     if len(set(names)) != len(names):
         raise ConfigError("mailboxes.name: every mailbox needs a unique name")
@@ -242,6 +248,15 @@ def _schedule(raw: dict[str, Any]) -> ScheduleConfig:
             raise ConfigError(f"schedule.{key}: must be positive, not {value}")
         values[key] = value
     return ScheduleConfig(**values)
+
+
+def register_url(url: str) -> None:
+    """Notification URLs carry their tokens in the URL itself: keep the token-like parts out of logs."""
+    register_secret(url)
+    rest = url.split("://", 1)[-1]
+    for part in re.split(r"[/?&=:@,]", rest):
+        if len(part) >= 12:
+            register_secret(part)
 
 
 def _resolve_db_url(url: str, base_dir: Path) -> str:

@@ -1,0 +1,213 @@
+"""The subcommands that need a config: run, cases, case, mark, alerts, test-notify, appeal-draft.
+
+Thin by design: each parses nothing itself and only calls the shell module that does the
+work (service, casebook, notify), then prints. Help text for the alert-related commands is in
+the configured language (Chinese by default), read from the same text tables as the alerts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from typing import Any
+
+from sqlmodel import select
+
+from watcher import casebook, notify
+from watcher.config import Config, ConfigError, load
+from watcher.store import AlertRow, Store
+
+log = logging.getLogger("watcher")
+
+HELP = {
+    "zh": {
+        "run": "运行监控服务（--once：同步一次、发送提醒后退出）",
+        "once": "同步所有邮箱一次，发送待发提醒，然后退出",
+        "cases": "列出所有案件及其状态和下一步",
+        "case": "显示一个案件的时间线",
+        "mark": "手动记录事件：appeal-sent（已提交申诉）、booked（已预约视频通话）、verified（已通过验证）",
+        "alerts": "列出提醒（--pending：仅未送达的）",
+        "pending": "仅显示未送达的提醒",
+        "test-notify": "向每个通知目标发送一条测试提醒，并逐个报告结果",
+        "appeal-draft": "生成英文申诉文本（用于卖家支持表单）、需附文件清单和中文说明",
+        "json": "输出 JSON",
+        "id": "案件编号（见 cases）",
+        "mailbox": "只测试该邮箱的通知目标",
+    },
+    "en": {
+        "run": "run the watcher (--once: sync once, deliver alerts, exit)",
+        "once": "sync every mailbox once, deliver pending alerts, then exit",
+        "cases": "list cases with their state and next action",
+        "case": "show one case's timeline",
+        "mark": "record a manual event: appeal-sent, booked (video call booked), verified",
+        "alerts": "list alerts (--pending: only undelivered ones)",
+        "pending": "only undelivered alerts",
+        "test-notify": "send one test alert to each notification target and report each result",
+        "appeal-draft": "print the English appeal text for the support form, with the document checklist",
+        "json": "JSON output",
+        "id": "case id (see `cases`)",
+        "mailbox": "only this mailbox's targets",
+    },
+}
+
+
+def help_texts(language: str) -> dict[str, str]:
+    return HELP["en" if language.startswith("en") else "zh"]
+
+
+def add_commands(sub: argparse._SubParsersAction, language: str) -> None:
+    h = help_texts(language)
+    run = sub.add_parser("run", help=h["run"], description=h["run"])
+    run.add_argument("--once", action="store_true", help=h["once"])
+    run.set_defaults(run=cmd_run)
+    cases = sub.add_parser("cases", help=h["cases"], description=h["cases"])
+    cases.add_argument("--json", action="store_true", help=h["json"])
+    cases.set_defaults(run=cmd_cases)
+    case = sub.add_parser("case", help=h["case"], description=h["case"])
+    case.add_argument("id", type=int, help=h["id"])
+    case.add_argument("--json", action="store_true", help=h["json"])
+    case.set_defaults(run=cmd_case)
+    mark = sub.add_parser("mark", help=h["mark"], description=h["mark"])
+    mark.add_argument("id", type=int, help=h["id"])
+    mark.add_argument("event", choices=["appeal-sent", "booked", "verified"])
+    mark.set_defaults(run=cmd_mark)
+    alerts = sub.add_parser("alerts", help=h["alerts"], description=h["alerts"])
+    alerts.add_argument("--pending", action="store_true", help=h["pending"])
+    alerts.add_argument("--json", action="store_true", help=h["json"])
+    alerts.set_defaults(run=cmd_alerts)
+    test = sub.add_parser("test-notify", help=h["test-notify"], description=h["test-notify"])
+    test.add_argument("--mailbox", help=h["mailbox"])
+    test.set_defaults(run=cmd_test_notify)
+    draft = sub.add_parser("appeal-draft", help=h["appeal-draft"], description=h["appeal-draft"])
+    draft.add_argument("id", type=int, nargs="?", help=h["id"])
+    draft.set_defaults(run=cmd_appeal_draft)
+
+
+def need_config(args: argparse.Namespace) -> Config:
+    if not args.config:
+        raise ConfigError("config: this command needs --config FILE (see config.example.toml)")
+    return load(args.config)
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from watcher.service import Service
+
+    config = need_config(args)
+    service = Service(config)
+    if not args.once:
+        return service.run_forever()
+    reports, delivery = service.run_once()
+    for report in reports:
+        if report.error:
+            log.error("%s: %s", report.mailbox, report.error)
+        else:
+            log.info("%s: %d folder(s), %d message(s) stored", report.mailbox, len(report.folders),
+                     report.total("stored"))
+    if delivery.failed:
+        log.warning("%d alert(s) could not be delivered yet and stay pending", len(delivery.failed))
+    return 0
+
+
+def cmd_cases(args: argparse.Namespace) -> int:
+    config = need_config(args)
+    records = casebook.list_cases(Store(config.database_url), config)
+    if args.json:
+        for record in records:
+            print(json.dumps(record.to_json(), ensure_ascii=False))
+        return 0
+    _table(["id", "mailbox", "account", "state", "deadline", "appointment", "next_action"],
+           [_case_cells(r.to_json()) for r in records])
+    return 0
+
+
+def cmd_case(args: argparse.Namespace) -> int:
+    config = need_config(args)
+    record = casebook.get_case(Store(config.database_url), config, args.id)
+    data = record.to_json()
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return 0
+    for key in ("id", "mailbox", "account", "seller_token", "state", "deadline", "booking_url",
+                "appointment", "case_ids"):
+        print(f"{key:13} {data[key] if data[key] not in (None, []) else '-'}")
+    print()
+    for line in data["next_action"]:
+        print(f"  {line}")
+    print()
+    _table(["sent_at", "kind", "sender_check", "subject"],
+           [[e["sent_at"], e["kind"], e["sender_check"] or "", e["subject"] or ""] for e in data["events"]])
+    return 0
+
+
+def cmd_mark(args: argparse.Namespace) -> int:
+    config = need_config(args)
+    record = casebook.mark(Store(config.database_url), config, args.id, args.event)
+    print(f"case {record.id}: {record.view.state.value if record.view.state else '-'}")
+    for line in record.next_action:
+        print(f"  {line}")
+    return 0
+
+
+def cmd_alerts(args: argparse.Namespace) -> int:
+    config = need_config(args)
+    store = Store(config.database_url)
+    with store.session() as s:
+        query = select(AlertRow).order_by(AlertRow.id)
+        if args.pending:
+            query = query.where(AlertRow.status == "pending")
+        rows = list(s.exec(query))
+    data = [_alert_json(r) for r in rows]
+    if args.json:
+        for item in data:
+            print(json.dumps(item, ensure_ascii=False))
+        return 0
+    _table(["id", "status", "purpose", "due_at", "attempts", "title", "last_error"],
+           [[str(d[k] if d[k] is not None else "") for k in
+             ("id", "status", "purpose", "due_at", "attempts", "title", "last_error")] for d in data])
+    return 0
+
+
+def cmd_test_notify(args: argparse.Namespace) -> int:
+    config = need_config(args)
+    results = notify.test_notify(config, args.mailbox)
+    for result in results:
+        detail = f"  ({result.error})" if result.error else ""
+        print(f"{'OK  ' if result.ok else 'FAIL'} {result.target}{detail}")
+    if not results:
+        print("no notification targets configured ([notify] urls)", file=sys.stderr)
+        return 1
+    return 0 if all(r.ok for r in results) else 1
+
+
+def cmd_appeal_draft(args: argparse.Namespace) -> int:
+    config = need_config(args)
+    print(casebook.appeal_text(Store(config.database_url), config, args.id))
+    return 0
+
+
+def _alert_json(row: AlertRow) -> dict[str, Any]:
+    return {
+        "id": row.id, "status": row.status, "purpose": row.purpose, "notify_type": row.notify_type,
+        "mailbox": row.mailbox, "case": row.case_ref, "title": row.title, "body": row.body,
+        "attempts": row.attempts, "due_at": row.due_at.isoformat(), "last_error": row.last_error,
+        "delivered_at": row.delivered_at.isoformat() if row.delivered_at else None,
+    }
+
+
+def _case_cells(data: dict[str, Any]) -> list[str]:
+    return [str(data["id"]), data["mailbox"], data["account"], data["state"] or "-",
+            data["deadline"] or "", data["appointment"] or "", "\n".join(data["next_action"][:2])]
+
+
+def _table(columns: list[str], rows: list[list[str]]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(show_lines=True)
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*row)
+    Console(width=None if sys.stdout.isatty() else 200).print(table)
