@@ -228,20 +228,23 @@ class Dovecot:
         os.chmod(tmp, 0o644)
         tmp.replace(passwd)
 
-    def _common_23(self) -> str:
-        chroot = "" if os.geteuid() == 0 else "  chroot =\n"
-        return f"""
-protocols = imap
+    def _shared(self) -> str:
+        """Settings spelled the same in Dovecot 2.3 and 2.4."""
+        return f"""protocols = imap
 listen = {self.host}
 base_dir = {self.root}/run
 state_dir = {self.root}/state
 log_path = {self.log}
 ssl = no
-disable_plaintext_auth = no
 auth_mechanisms = plain login
 default_internal_user = {self.internal_user}
 default_login_user = {self.login_user}
 first_valid_uid = {self.uid}
+"""
+
+    def _common_23(self) -> str:
+        chroot = "" if os.geteuid() == 0 else "  chroot =\n"
+        return self._shared() + f"""disable_plaintext_auth = no
 last_valid_uid = 0
 mail_max_userip_connections = 200
 imap_logout_format = in=%i out=%o
@@ -291,19 +294,8 @@ namespace inbox {{
 
     def _config_24(self) -> str:
         chroot = "" if os.geteuid() == 0 else "  chroot =\n"
-        return f"""dovecot_config_version = 2.4.0
-dovecot_storage_version = 2.4.0
-protocols = imap
-listen = {self.host}
-base_dir = {self.root}/run
-state_dir = {self.root}/state
-log_path = {self.log}
-ssl = no
+        return "dovecot_config_version = 2.4.0\ndovecot_storage_version = 2.4.0\n" + self._shared() + f"""\
 auth_allow_cleartext = yes
-auth_mechanisms = plain login
-default_internal_user = {self.internal_user}
-default_login_user = {self.login_user}
-first_valid_uid = {self.uid}
 mail_max_userip_connections = 200
 imap_logout_format = in=%{{input}} out=%{{output}}
 service imap-login {{
