@@ -88,7 +88,7 @@ def test_out_of_order_mail_gives_the_state_of_the_newest(store):
     feeder.feed("video_call_invitation-en-plain.eml")     # sent 4 Nov, arrives later
     (case,) = casebook.list_cases(store, cfg)
     assert case.view.state == State.VIDEO_CALL_SCHEDULED
-    assert case.to_json()["appointment"] == "2026-11-20T07:00:00+00:00"
+    assert case.to_json()["appointment"] == "2026-11-20T15:00:00+08:00"
     assert case.seller_token == "A1QX7RZP0M4KDE"
 
 

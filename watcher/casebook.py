@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, select
 
@@ -33,6 +34,7 @@ class CaseRecord:
     seller_token: str | None
     view: CaseView
     next_action: list[str]
+    tz: ZoneInfo
     events: list[dict[str, Any]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
@@ -44,7 +46,7 @@ class CaseRecord:
             "next_action": self.next_action,
             "deadline": v.deadline.isoformat() if v.deadline else None,
             "booking_url": v.booking_url,
-            "appointment": v.appointment.isoformat() if v.appointment else None,
+            "appointment": v.appointment.astimezone(self.tz).isoformat() if v.appointment else None,
             "case_ids": list(v.case_ids),
             "events": self.events,
         }
@@ -97,12 +99,13 @@ def _record(session: Session, case: CaseRow, config: Config) -> CaseRecord:
             "sender_check": m.sender_check if m else None,
             "message_id": m.message_id if m else None,
             "subject": m.subject if m else None,
-            "sent_at": e.sent_at.isoformat(),
+            "sent_at": e.sent_at.astimezone(config.tz).isoformat(),
             "source": "message" if m else "mark",
         }
         for e, m in rows
     ]
     return CaseRecord(
         id=case.id or 0, mailbox=case.mailbox, account=case.account, seller_token=case.seller_token,
-        view=view, next_action=alerts.next_action(view, config.language, config.tz), events=events,
+        view=view, next_action=alerts.next_action(view, config.language, config.tz), tz=config.tz,
+        events=events,
     )
