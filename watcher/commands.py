@@ -35,6 +35,8 @@ HELP = {
         "json": "输出 JSON",
         "id": "案件编号（见 cases）",
         "mailbox": "只测试该邮箱的通知目标",
+        "doctor": "检查配置、数据库、每个邮箱（连接、TLS、登录、IDLE、监控的文件夹）和通知目标",
+        "send": "同时向每个通知目标发送一条测试提醒",
         "demo": "零配置演示：内置 IMAP 服务器 + 示例邮件，实时显示每条提醒",
         "language": "提醒语言",
         "pause": "每封邮件之间的停顿（秒）",
@@ -52,6 +54,8 @@ HELP = {
         "json": "JSON output",
         "id": "case id (see `cases`)",
         "mailbox": "only this mailbox's targets",
+        "doctor": "check the config, database, each mailbox (connect, TLS, login, IDLE, folders) and targets",
+        "send": "also send a test alert to each target",
         "demo": "zero-setup demo: embedded IMAP server + sample mails, alerts shown live",
         "language": "alert language",
         "pause": "seconds between mails",
@@ -89,6 +93,9 @@ def add_commands(sub: argparse._SubParsersAction, language: str) -> None:
     draft = sub.add_parser("appeal-draft", help=h["appeal-draft"], description=h["appeal-draft"])
     draft.add_argument("id", type=int, nargs="?", help=h["id"])
     draft.set_defaults(run=cmd_appeal_draft)
+    doctor = sub.add_parser("doctor", help=h["doctor"], description=h["doctor"])
+    doctor.add_argument("--send", action="store_true", help=h["send"])
+    doctor.set_defaults(run=cmd_doctor)
     demo = sub.add_parser("demo", help=h["demo"], description=h["demo"])
     demo.add_argument("--language", choices=["zh", "en"], default=language, help=h["language"])
     demo.add_argument("--pause", type=float, default=0.8, help=h["pause"])
@@ -195,6 +202,14 @@ def cmd_appeal_draft(args: argparse.Namespace) -> int:
     config = need_config(args)
     print(casebook.appeal_text(Store(config.database_url), config, args.id))
     return 0
+
+
+def cmd_doctor(args: argparse.Namespace) -> int:
+    from watcher import doctor
+
+    if not args.config:
+        raise ConfigError("config: doctor needs --config FILE (see config.example.toml)")
+    return doctor.report(doctor.diagnose(args.config, send=args.send))
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

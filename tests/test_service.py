@@ -1,0 +1,127 @@
+"""The service end to end: a real Dovecot, the CLI, a real json:// receiver, signals, secrets."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from watcher.cli import main
+
+CORPUS = Path(__file__).parent / "corpus" / "shared"
+TOKEN = "hooktoken7c1e9a55d0b2f4"  # lives in the notification URL: must never be logged or stored
+
+
+def write_config(tmp_path: Path, account, receiver, **mailbox: str) -> Path:
+    extra = "".join(f"{k} = {v}\n" for k, v in mailbox.items())
+    path = tmp_path / "config.toml"
+    path.write_text(f"""
+language = "zh"
+[database]
+url = "sqlite:///state.db"
+[[mailboxes]]
+name = "main"
+host = "{account.server.host}"
+port = {account.server.port}
+security = "plain"
+username = "{account.user}"
+password_file = "{account.password_file}"
+timeout = 10
+{extra}
+[notify]
+urls = ["{receiver.url(f'hook/{TOKEN}')}"]
+[schedule]
+poll_seconds = 1
+lookback_days = 3650
+""", encoding="utf-8")
+    return path
+
+
+def mail(name: str) -> bytes:
+    return (CORPUS / name).read_bytes()
+
+
+def test_run_once_first_sync_summarises_then_alerts_each_new_mail(tmp_path, imap_account, http_receiver,
+                                                                  capsys):
+    http_receiver.start()
+    for name in ("siv_failed-en-plain.eml", "support_reply-en-case-received.eml",
+                 "video_call_invitation-zh-phish-lookalike-domain.eml", "other-en-amazon-order-shipped.eml"):
+        imap_account.append(mail(name))
+    config = write_config(tmp_path, imap_account, http_receiver)
+    assert main(["--config", str(config), "run", "--once"]) == 0
+    first = http_receiver.bodies()
+    assert len(first) == 1, "first sync: one summary per case, nothing for history or old phishing"
+    assert "hongyuan.store2026@163.com" in first[0]["title"] + first[0]["message"]
+
+    imap_account.append(mail("video_call_invitation-zh-plain.eml"))
+    assert main(["--config", str(config), "run", "--once"]) == 0
+    assert main(["--config", str(config), "run", "--once"]) == 0  # nothing new: nothing sent
+    later = http_receiver.bodies()[1:]
+    assert [b["type"] for b in later] == ["warning"]
+    assert "SV_43bxcsh7rg71Y31" in later[0]["message"]
+
+    capsys.readouterr()
+    assert main(["--config", str(config), "cases", "--json"]) == 0
+    assert '"state": "video_call_invited"' in capsys.readouterr().out
+
+
+def test_doctor_good_and_bad(tmp_path, imap_account, http_receiver, capsys):
+    config = write_config(tmp_path, imap_account, http_receiver)
+    assert main(["--config", str(config), "doctor"]) == 0
+    out = capsys.readouterr().out
+    assert "✓ mailbox main" in out and "folder Junk" in out and "IDLE" in out
+
+    imap_account.password_file.write_text("wrong-password-123", encoding="utf-8")
+    assert main(["--config", str(config), "doctor"]) == 1
+    out = capsys.readouterr().out
+    assert "✗ mailbox main" in out and "refused" in out
+    assert "wrong-password-123" not in out
+
+    bad = tmp_path / "bad.toml"
+    bad.write_text(config.read_text(encoding="utf-8").replace('security = "plain"', 'security = "ssl"'),
+                   encoding="utf-8")
+    assert main(["--config", str(bad), "doctor"]) == 1
+    assert "mailboxes.main.security" in capsys.readouterr().out
+
+
+def test_sigterm_stops_cleanly_and_no_secret_leaks(tmp_path, imap_account, http_receiver):
+    http_receiver.start()
+    config = write_config(tmp_path, imap_account, http_receiver)
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    log_path = tmp_path / "stderr.log"
+    with log_path.open("wb") as log:
+        proc = subprocess.Popen([sys.executable, "-m", "watcher", "--config", str(config), "--log-format",
+                                 "json", "-v", "run"], stderr=log, stdout=subprocess.DEVNULL, env=env,
+                                cwd=Path(__file__).parent.parent)
+        try:
+            _wait(lambda: b"IDLE on" in log_path.read_bytes(), 20, "the service to reach IDLE")
+            imap_account.append(mail("appeal_denied_restart-en-plain-1.eml"))
+            _wait(lambda: len(http_receiver.bodies()) >= 1, 10, "the alert")
+            started = time.monotonic()
+            proc.send_signal(signal.SIGTERM)
+            assert proc.wait(10) == 0
+            assert time.monotonic() - started < 8
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+    (alert,) = http_receiver.bodies()
+    assert "客户拓展及运营经理" in alert["message"]
+    logs = log_path.read_bytes()
+    database = b"".join(p.read_bytes() for p in tmp_path.glob("state.db*"))
+    for secret in (imap_account.password.encode(), TOKEN.encode()):
+        assert secret not in logs
+        assert secret not in database
+    assert b'"level": "info"' in logs  # --log-format json really is JSON lines
+
+
+def _wait(ready, timeout: float, what: str) -> None:
+    deadline = time.monotonic() + timeout
+    while not ready():
+        if time.monotonic() > deadline:
+            pytest.fail(f"timed out waiting for {what}")
+        time.sleep(0.05)
