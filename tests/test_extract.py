@@ -6,7 +6,15 @@ from datetime import UTC, datetime
 
 import pytest
 
-from watcher.extract import appointment, booking_days, booking_url, case_id, deadline, seller_token
+from watcher.extract import (
+    appointment,
+    booking_days,
+    booking_url,
+    case_id,
+    deadline,
+    meeting_url,
+    seller_token,
+)
 
 SENT = datetime(2026, 9, 28, 3, 0, tzinfo=UTC)
 
@@ -77,3 +85,10 @@ def test_booking_url_skips_help_links():
     assert (
         booking_url(plain, "1. Click the following link:\nhttps://x.example/form") == "https://x.example/form"
     )
+
+
+def test_meeting_url_is_the_chime_link_only():
+    links = ("https://sellercentral.amazon.com/help", "https://app.chime.aws/meetings/4827193650",
+             "https://chime.aws.evil.example/x")
+    assert meeting_url(links) == "https://app.chime.aws/meetings/4827193650"
+    assert meeting_url(links[2:]) is None

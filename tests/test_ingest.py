@@ -172,3 +172,11 @@ def test_alerts_reach_a_real_json_receiver(store, http_receiver):
         case = s.exec(select(CaseRow)).one()
     assert case.account == "wangjun_ecom@qq.com"
     assert json.loads(alerts(store)[0].delivered_targets)
+
+
+def test_scheduled_alert_carries_the_meeting_link(store):
+    cfg = make_config()
+    live(store, cfg).feed("video_call_confirmation-en-plain.eml")
+    (alert,) = [a for a in alerts(store) if a.purpose.startswith("event:")]
+    assert "https://chime.aws/4827193650" in alert.body
+    assert "2026-11-20" in alert.body and "15:00" in alert.body

@@ -55,12 +55,12 @@ STATE_NOTIFY_TYPES = {
 # Which fields each state's alert shows (case IDs are shown whenever known).
 STATE_FIELDS: dict[State | None, tuple[str, ...]] = {
     State.VIDEO_CALL_INVITED: ("deadline", "booking_url", "seller_token"),
-    State.VIDEO_CALL_SCHEDULED: ("appointment", "seller_token"),
+    State.VIDEO_CALL_SCHEDULED: ("appointment", "meeting_url", "seller_token"),
     State.SIV_FAILED: ("seller_token",),
     State.APPEAL_OPEN: ("seller_token",),
     State.VERIFIED: ("seller_token",),
 }
-_ESSENTIAL_FIELDS = {"deadline", "booking_url", "appointment"}
+_ESSENTIAL_FIELDS = {"deadline", "booking_url", "appointment", "meeting_url"}
 _MARKS = {m.value for m in Mark}
 
 
@@ -213,6 +213,7 @@ def field_values(view: CaseView, t: dict[str, Any], tz: ZoneInfo) -> dict[str, s
     return {
         "deadline": format_date(view.deadline, t) if view.deadline else unknown,
         "booking_url": view.booking_url or unknown,
+        "meeting_url": view.meeting_url or unknown,
         "seller_token": view.seller_token or unknown,
         "appointment": format_datetime(view.appointment, tz, t) if view.appointment else unknown,
         "case_ids": ", ".join(view.case_ids) or unknown,

@@ -81,6 +81,7 @@ class Event:
     booking_url: str | None = None
     deadline: date | None = None
     appointment: datetime | None = None
+    meeting_url: str | None = None
     message_id: str | None = None
     subject: str = ""
     from_addr: str = ""
@@ -107,6 +108,7 @@ class Event:
             booking_url=c.booking_url,
             deadline=c.deadline,
             appointment=c.appointment,
+            meeting_url=c.meeting_url,
             message_id=c.message_id,
             subject=c.subject,
             from_addr=c.from_addr,
@@ -132,6 +134,7 @@ class CaseView:
     deadline: date | None = None
     booking_url: str | None = None
     appointment: datetime | None = None
+    meeting_url: str | None = None
     seller_token: str | None = None
     case_ids: tuple[str, ...] = ()
     last_event: Event | None = None
@@ -196,7 +199,8 @@ def _accumulate(view: CaseView, e: Event) -> CaseView:
             booked_at=None,
         )
     elif e.kind == Kind.VIDEO_CALL_CONFIRMATION.value:
-        view = replace(view, appointment=e.appointment or view.appointment)
+        view = replace(view, appointment=e.appointment or view.appointment,
+                       meeting_url=e.meeting_url or view.meeting_url)
     return view
 
 

@@ -72,6 +72,7 @@ def _fields(kind: Kind, outer: ParsedMessage, content: ParsedMessage, tz: str) -
         out["deadline"] = extract.deadline(sent, text, tz)
     elif kind is Kind.VIDEO_CALL_CONFIRMATION:
         out["appointment"] = extract.appointment(text, sent, tz)
+        out["meeting_url"] = extract.meeting_url((*content.links, *outer.links))
     return out
 
 

@@ -34,7 +34,7 @@ JSON_KEYS = (
     "deadline",
     "appointment",
 )
-EXTRA_KEYS = ("rule", "reasons", "account", "parse_error")
+EXTRA_KEYS = ("meeting_url", "rule", "reasons", "account", "parse_error")
 
 Command = tuple[Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache
 from importlib import resources
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from watcher.timetext import find_datetimes
@@ -25,11 +26,13 @@ class ExtractParams:
     booking_window_days: int
     min_window_days: int
     max_window_days: int
+    meeting_domains: tuple[str, ...] = ()
 
 
 @cache
 def load_params() -> ExtractParams:
     data = tomllib.loads(resources.files("watcher").joinpath("data/extract.toml").read_text("utf-8"))
+    data["meeting_domains"] = tuple(data.get("meeting_domains", ()))
     return ExtractParams(**data)
 
 
@@ -99,6 +102,16 @@ def booking_url(links: tuple[str, ...] | list[str], text: str) -> str | None:
         positions = [(after.find(u), u) for u in candidates if after.find(u) >= 0]
         if positions:
             return min(positions)[1]
+    return None
+
+
+def meeting_url(links: tuple[str, ...] | list[str], params: ExtractParams | None = None) -> str | None:
+    """The video-call link of a confirmation, so the seller can join from the alert itself."""
+    domains = (params or load_params()).meeting_domains
+    for url in links:
+        host = (urlsplit(url).hostname or "").lower()
+        if any(host == d or host.endswith("." + d) for d in domains):
+            return url
     return None
 
 

@@ -167,6 +167,7 @@ def event_of(event_row: EventRow, message: MessageRow | None) -> cases.Event:
         kind=event_row.kind, sent_at=event_row.sent_at, event_id=event_row.id,
         sender_check=message.sender_check, case_id=message.case_id, seller_token=message.seller_token,
         booking_url=message.booking_url, deadline=message.deadline, appointment=message.appointment,
+        meeting_url=message.meeting_url,
         message_id=message.message_id, subject=message.subject, from_addr=message.from_addr,
     )
 

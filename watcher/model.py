@@ -65,6 +65,7 @@ class Classification:
     booking_url: str | None = None
     deadline: date | None = None
     appointment: datetime | None = None
+    meeting_url: str | None = None
     account: str | None = None
     message_id: str | None = None
     subject: str = ""

@@ -102,6 +102,7 @@ class MessageRow(SQLModel, table=True):
     booking_url: str | None = None
     deadline: date | None = None
     appointment: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    meeting_url: str | None = None
     rule: str | None = None
     reasons: str = "[]"
     parse_error: str | None = None
@@ -242,8 +243,8 @@ def message_row(mailbox: str, folder: str, uidvalidity: int, uid: int, c: Classi
         content_hash=content_hash, size=size, sent_at=c.sent_at, subject=c.subject[:500],
         from_addr=c.from_addr, account=c.account, kind=c.kind.value, sender_check=c.sender_check.value,
         case_id=c.case_id, seller_token=c.seller_token, booking_url=c.booking_url, deadline=c.deadline,
-        appointment=c.appointment, rule=c.rule, reasons=json.dumps(list(c.reasons), ensure_ascii=False),
-        parse_error=c.parse_error,
+        appointment=c.appointment, meeting_url=c.meeting_url, rule=c.rule,
+        reasons=json.dumps(list(c.reasons), ensure_ascii=False), parse_error=c.parse_error,
     )
 
 
