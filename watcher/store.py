@@ -9,6 +9,7 @@ leaves all of it or none of it, and the next sync redoes exactly what was not co
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
@@ -144,6 +145,8 @@ class AlertRow(SQLModel, table=True):
     delivered_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
+log = logging.getLogger(__name__)
+
 OnRecord = Callable[[Session, MessageRow], None]
 
 
@@ -208,8 +211,16 @@ class Store:
             row = message_row(mailbox, folder, uidvalidity, uid, classification, content_hash, size)
             s.add(row)
             s.flush()
-            if on_record is not None:
-                on_record(s, row)
+            try:
+                if on_record is not None:
+                    on_record(s, row)
+            except Exception as exc:  # a poison message must not stall its folder forever
+                s.rollback()
+                log.exception("%s/%s uid %d: processing failed; stored without case or alert",
+                              mailbox, folder, uid)
+                row = message_row(mailbox, folder, uidvalidity, uid, classification, content_hash, size)
+                row.parse_error = f"processing failed: {type(exc).__name__}"
+                s.add(row)
             _advance(s, mailbox, folder, uidvalidity, uid, None)
             s.commit()
             return row
