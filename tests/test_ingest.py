@@ -180,3 +180,14 @@ def test_scheduled_alert_carries_the_meeting_link(store):
     (alert,) = [a for a in alerts(store) if a.purpose.startswith("event:")]
     assert "https://chime.aws/4827193650" in alert.body
     assert "2026-11-20" in alert.body and "15:00" in alert.body
+
+
+def test_cases_group_by_token_first_then_by_address(store):
+    from watcher.ingest import find_or_create_case
+
+    with store.session() as s:
+        a = find_or_create_case(s, "main", "Seller@QQ.com", None)
+        assert find_or_create_case(s, "main", "seller@qq.com", "A1QX7RZP0M4KDE").id == a.id  # learns token
+        assert find_or_create_case(s, "main", "agent@agency.com", "A1QX7RZP0M4KDE").id == a.id
+        assert find_or_create_case(s, "main", "other@qq.com", None).id != a.id
+        assert find_or_create_case(s, "other-mailbox", "seller@qq.com", None).id != a.id

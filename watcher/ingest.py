@@ -125,14 +125,15 @@ def plan_reminders(session: Session, case: CaseRow, view: cases.CaseView, ctx: C
 
 def find_or_create_case(session: Session, mailbox: str, account: str | None,
                         seller_token: str | None) -> CaseRow:
-    """Group by registration address; fall back to the seller token when the address is unknown."""
+    """The seller token names one seller account for sure, so it wins; else the registration
+    address (the Amazon mail's recipient), which is all a failure notice or support reply has."""
     account = (account or "").strip().lower() or None
     query = select(CaseRow).where(CaseRow.mailbox == mailbox)
     case = None
-    if account:
-        case = session.exec(query.where(CaseRow.account == account)).first()
-    if case is None and seller_token:
+    if seller_token:
         case = session.exec(query.where(CaseRow.seller_token == seller_token)).first()
+    if case is None and account:
+        case = session.exec(query.where(CaseRow.account == account)).first()
     if case is None:
         case = CaseRow(mailbox=mailbox, account=account or UNKNOWN_ACCOUNT, seller_token=seller_token)
     elif seller_token and not case.seller_token:
