@@ -191,3 +191,15 @@ def test_cases_group_by_token_first_then_by_address(store):
         assert find_or_create_case(s, "main", "agent@agency.com", "A1QX7RZP0M4KDE").id == a.id
         assert find_or_create_case(s, "main", "other@qq.com", None).id != a.id
         assert find_or_create_case(s, "other-mailbox", "seller@qq.com", None).id != a.id
+
+
+def test_alerts_name_the_case_by_account_and_mark_accepts_it(store):
+    cfg = make_config()
+    live(store, cfg).feed("video_call_invitation-zh-plain.eml")
+    (invite,) = [a for a in alerts(store) if a.purpose.startswith("event:")]
+    assert "siv-watcher mark hongyuan.store2026@163.com booked" in invite.body
+    record = casebook.mark(store, cfg, "HongYuan.Store2026@163.com", "booked",
+                           now=datetime(2026, 10, 21, tzinfo=UTC))
+    assert record.view.booked_at is not None
+    with pytest.raises(casebook.CaseNotFound):
+        casebook.get_case(store, cfg, "nobody@example.com")

@@ -136,7 +136,7 @@ def compose_reminder(
         rem = t["reminders"][plan.purpose]
     except KeyError:
         raise ValueError(f"unknown reminder purpose {plan.purpose!r}") from None
-    values = field_values(view, t, tz)
+    values = field_values(view, t, tz, account)
     lines: list[Line] = [(ESSENTIAL, rem["line"].format(**values))]
     lines += _case_lines(view, account, mailbox, t, tz)
     return _finish(t, view.state, rem["headline"], account, lines, "warning")
@@ -167,7 +167,7 @@ def compose_phishing(
 def _case_lines(view: CaseView, account: str, mailbox: str, t: dict[str, Any], tz: ZoneInfo) -> list[Line]:
     """Account, the state's fields and its next action, each with its keep-priority."""
     common = t["common"]
-    values = field_values(view, t, tz)
+    values = field_values(view, t, tz, account)
     lines: list[Line] = [(USEFUL, common["account"].format(account=account, mailbox=mailbox))]
     for name in STATE_FIELDS.get(view.state, ()):
         if getattr(view, name):
@@ -182,10 +182,10 @@ def _case_lines(view: CaseView, account: str, mailbox: str, t: dict[str, Any], t
     return lines
 
 
-def next_action(view: CaseView, language: str, tz: ZoneInfo) -> list[str]:
+def next_action(view: CaseView, language: str, tz: ZoneInfo, account: str = "<account>") -> list[str]:
     """The state's next action as lines, for `cases` and `case` (the same words the alert uses)."""
     t = texts(language)
-    return _next_action_lines(view, t, field_values(view, t, tz))
+    return _next_action_lines(view, t, field_values(view, t, tz, account))
 
 
 def _next_action_lines(view: CaseView, t: dict[str, Any], values: dict[str, str]) -> list[str]:
@@ -207,10 +207,17 @@ def _finish(
     return AlertText(title=title, body=fit_lines(lines, budget, common["truncated"]), notify_type=notify_type)
 
 
-def field_values(view: CaseView, t: dict[str, Any], tz: ZoneInfo) -> dict[str, str]:
-    """The placeholder values of a case, with the language's 'unknown' for what is missing."""
+def field_values(
+    view: CaseView, t: dict[str, Any], tz: ZoneInfo, account: str = "<account>"
+) -> dict[str, str]:
+    """The placeholder values of a case, with the language's 'unknown' for what is missing.
+
+    `account` also names the case in the `siv-watcher mark {account} ...` hints: the seller
+    knows their registration address, not our row id, and `mark` accepts either.
+    """
     unknown = t["common"]["unknown"]
     return {
+        "account": account,
         "deadline": format_date(view.deadline, t) if view.deadline else unknown,
         "booking_url": view.booking_url or unknown,
         "meeting_url": view.meeting_url or unknown,

@@ -51,7 +51,7 @@ def appeal_draft(
     guide = texts(language)["appeal"]
     parts = [
         guide["howto_header"],
-        *guide["howto"],
+        *(line.format(account=account or "<account>") for line in guide["howto"]),
         "",
         guide["checklist_header"],
         *guide["checklist"],

@@ -58,15 +58,29 @@ def list_cases(store: Store, config: Config) -> list[CaseRecord]:
         return [_record(session, case, config) for case in rows]
 
 
-def get_case(store: Store, config: Config, case_ref: int) -> CaseRecord:
+def get_case(store: Store, config: Config, case_key: int | str) -> CaseRecord:
     with store.session() as session:
-        case = session.get(CaseRow, case_ref)
+        return _record(session, resolve(session, case_key), config)
+
+
+def resolve(session: Session, case_key: int | str) -> CaseRow:
+    """A case by its id or by its account (registration address), which is what sellers know."""
+    key = str(case_key).strip()
+    if key.isdigit():
+        case = session.get(CaseRow, int(key))
         if case is None:
-            raise CaseNotFound(f"no case with id {case_ref}")
-        return _record(session, case, config)
+            raise CaseNotFound(f"no case with id {key}")
+        return case
+    found = list(session.exec(select(CaseRow).where(CaseRow.account == key.lower())))
+    if not found:
+        raise CaseNotFound(f"no case for account {key}")
+    if len(found) > 1:
+        ids = ", ".join(str(c.id) for c in found)
+        raise CaseNotFound(f"account {key} has cases in several mailboxes (ids {ids}): give the id")
+    return found[0]
 
 
-def mark(store: Store, config: Config, case_ref: int, mark_name: str,
+def mark(store: Store, config: Config, case_key: int | str, mark_name: str,
          now: datetime | None = None) -> CaseRecord:
     """Record a manual event; raises ValueError for an unknown mark name."""
     try:
@@ -75,16 +89,14 @@ def mark(store: Store, config: Config, case_ref: int, mark_name: str,
         allowed = ", ".join(m.value for m in Mark)
         raise ValueError(f"unknown mark {mark_name!r} (one of: {allowed})") from None
     with store.session() as session:
-        case = session.get(CaseRow, case_ref)
-        if case is None:
-            raise CaseNotFound(f"no case with id {case_ref}")
+        case = resolve(session, case_key)
         ingest.apply_mark(session, case, what, ingest.Context.of(config), now or utcnow())
         session.commit()
         return _record(session, case, config)
 
 
-def appeal_text(store: Store, config: Config, case_ref: int | None) -> str:
-    record = get_case(store, config, case_ref) if case_ref is not None else None
+def appeal_text(store: Store, config: Config, case_key: int | str | None) -> str:
+    record = get_case(store, config, case_key) if case_key is not None else None
     return appeal.appeal_draft(config.seller, record.view if record else None,
                                record.account if record else config.seller.get("registration_email"),
                                config.language)
@@ -106,6 +118,7 @@ def _record(session: Session, case: CaseRow, config: Config) -> CaseRecord:
     ]
     return CaseRecord(
         id=case.id or 0, mailbox=case.mailbox, account=case.account, seller_token=case.seller_token,
-        view=view, next_action=alerts.next_action(view, config.language, config.tz), tz=config.tz,
+        view=view, next_action=alerts.next_action(view, config.language, config.tz, case.account),
+        tz=config.tz,
         events=events,
     )

@@ -33,7 +33,7 @@ HELP = {
         "test-notify": "向每个通知目标发送一条测试提醒，并逐个报告结果",
         "appeal-draft": "生成英文申诉文本（用于卖家支持表单）、需附文件清单和中文说明",
         "json": "输出 JSON",
-        "id": "案件编号（见 cases）",
+        "id": "案件编号或账号邮箱（见 cases）",
         "mailbox": "只测试该邮箱的通知目标",
         "doctor": "检查配置、数据库、每个邮箱（连接、TLS、登录、IDLE、监控的文件夹）和通知目标",
         "send": "同时向每个通知目标发送一条测试提醒",
@@ -52,7 +52,7 @@ HELP = {
         "test-notify": "send one test alert to each notification target and report each result",
         "appeal-draft": "print the English appeal text for the support form, with the document checklist",
         "json": "JSON output",
-        "id": "case id (see `cases`)",
+        "id": "case id or account address (see `cases`)",
         "mailbox": "only this mailbox's targets",
         "doctor": "check the config, database, each mailbox (connect, TLS, login, IDLE, folders) and targets",
         "send": "also send a test alert to each target",
@@ -76,11 +76,11 @@ def add_commands(sub: argparse._SubParsersAction, language: str) -> None:
     cases.add_argument("--json", action="store_true", help=h["json"])
     cases.set_defaults(run=cmd_cases)
     case = sub.add_parser("case", help=h["case"], description=h["case"])
-    case.add_argument("id", type=int, help=h["id"])
+    case.add_argument("id", help=h["id"])
     case.add_argument("--json", action="store_true", help=h["json"])
     case.set_defaults(run=cmd_case)
     mark = sub.add_parser("mark", help=h["mark"], description=h["mark"])
-    mark.add_argument("id", type=int, help=h["id"])
+    mark.add_argument("id", help=h["id"])
     mark.add_argument("event", choices=["appeal-sent", "booked", "verified"])
     mark.set_defaults(run=cmd_mark)
     alerts = sub.add_parser("alerts", help=h["alerts"], description=h["alerts"])
@@ -91,7 +91,7 @@ def add_commands(sub: argparse._SubParsersAction, language: str) -> None:
     test.add_argument("--mailbox", help=h["mailbox"])
     test.set_defaults(run=cmd_test_notify)
     draft = sub.add_parser("appeal-draft", help=h["appeal-draft"], description=h["appeal-draft"])
-    draft.add_argument("id", type=int, nargs="?", help=h["id"])
+    draft.add_argument("id", nargs="?", help=h["id"])
     draft.set_defaults(run=cmd_appeal_draft)
     doctor = sub.add_parser("doctor", help=h["doctor"], description=h["doctor"])
     doctor.add_argument("--send", action="store_true", help=h["send"])
