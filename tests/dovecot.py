@@ -5,6 +5,7 @@ the last UID, UIDVALIDITY changes, IDLE's 0.5 s notify delay, dead connections, 
 UTF-7 folder names) live in real server behaviour, not in what a mock author imagines.
 
 Use the `dovecot` fixture (session scoped, see tests/conftest.py) or `Dovecot(path).start()`.
+`Dovecot(oauth2_conf=...)` adds Dovecot's `oauth2` passdb for XOAUTH2/OAUTHBEARER (tests/oauth2.py).
 As root, Dovecot's processes run as the `dovecot` user, so everything it touches is owned by
 it; as an ordinary user it runs as you, with `chroot =` for the login services.
 """
@@ -58,12 +59,17 @@ class Dovecot:
     """One Dovecot instance with one passwd-file user (USER / PASSWORD) and a SPECIAL-USE Junk."""
 
     def __init__(self, root: str | Path | None = None,
-                 users: Iterable[tuple[str, str]] = ((USER, PASSWORD),)) -> None:
+                 users: Iterable[tuple[str, str]] = ((USER, PASSWORD),),
+                 oauth2_conf: str | None = None) -> None:
+        """`oauth2_conf`: the text of a dovecot-oauth2.conf.ext; given, XOAUTH2 and OAUTHBEARER logins
+        go to an `oauth2` passdb with it, while PLAIN/LOGIN (the test's own admin client) stay on
+        the passwd-file. Dovecot 2.3 only: 2.4 spells the oauth2 passdb settings differently."""
         self.binary = find_binary()
         self.root = Path(root or tempfile.mkdtemp(prefix="sivw-dovecot-"))
         self.root.mkdir(parents=True, exist_ok=True)
         os.chmod(self.root, 0o755)  # the dovecot user must reach its mail dir below it
         self.users = list(users)
+        self.oauth2_conf = oauth2_conf
         self.port = free_port()
         self.host = "127.0.0.1"
         self.proc: subprocess.Popen[bytes] | None = None
@@ -217,6 +223,12 @@ class Dovecot:
         self.chown_mail()
         self._write_passwd()
         major_minor = tuple(int(x) for x in self.version.split(".")[:2])
+        if self.oauth2_conf is not None:
+            if major_minor >= (2, 4):
+                raise NotImplementedError("oauth2_conf: only the Dovecot 2.3 passdb syntax is written")
+            oauth2 = self.root / "dovecot-oauth2.conf.ext"
+            oauth2.write_text(self.oauth2_conf, encoding="utf-8")
+            os.chmod(oauth2, 0o644)  # read by the auth process, which may run as the dovecot user
         self.conf.write_text(self._config_24() if major_minor >= (2, 4) else self._config_23(),
                              encoding="utf-8")
 
@@ -236,7 +248,7 @@ base_dir = {self.root}/run
 state_dir = {self.root}/state
 log_path = {self.log}
 ssl = no
-auth_mechanisms = plain login
+auth_mechanisms = plain login{" xoauth2 oauthbearer" if self.oauth2_conf is not None else ""}
 default_internal_user = {self.internal_user}
 default_login_user = {self.login_user}
 first_valid_uid = {self.uid}
@@ -244,6 +256,7 @@ first_valid_uid = {self.uid}
 
     def _common_23(self) -> str:
         chroot = "" if os.geteuid() == 0 else "  chroot =\n"
+        passwords_only = "" if self.oauth2_conf is None else "  mechanisms = plain login\n"
         return self._shared() + f"""disable_plaintext_auth = no
 last_valid_uid = 0
 mail_max_userip_connections = 200
@@ -267,13 +280,29 @@ service stats {{
     user = {self.internal_user}
   }}
 }}
-passdb {{
+{self._oauth2_passdb_23()}passdb {{
   driver = passwd-file
-  args = scheme=PLAIN username_format=%u {self.root}/passwd
+{passwords_only}  args = scheme=PLAIN username_format=%u {self.root}/passwd
 }}
 userdb {{
   driver = passwd-file
   args = username_format=%u {self.root}/passwd
+}}
+"""
+
+    def _oauth2_passdb_23(self) -> str:
+        """The oauth2 passdb takes only the token mechanisms, the passwd-file only passwords: a
+        refused token must not fall through to a password comparison. auth_failure_delay = 0 so
+        a refused token is answered at once, not after Dovecot's default 2 s. (A refusal also
+        delays every later login from that IP by 4 s for 15 s, Dovecot's auth penalty, which
+        2.3.19 applies even to login_trusted_networks: refuse tokens on an instance of its own.)"""
+        if self.oauth2_conf is None:
+            return ""
+        return f"""auth_failure_delay = 0
+passdb {{
+  driver = oauth2
+  mechanisms = xoauth2 oauthbearer
+  args = {self.root}/dovecot-oauth2.conf.ext
 }}
 """
 
