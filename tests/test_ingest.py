@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -203,3 +203,32 @@ def test_alerts_name_the_case_by_account_and_mark_accepts_it(store):
     assert record.view.booked_at is not None
     with pytest.raises(casebook.CaseNotFound):
         casebook.get_case(store, cfg, "nobody@example.com")
+
+
+def test_reminders_fire_at_their_time_and_stop_when_the_case_moves_on(store, http_receiver):
+    http_receiver.start()
+    cfg = make_config(urls=(http_receiver.url("hook"),))
+    feeder = live(store, cfg)
+    feeder.feed("video_call_invitation-zh-plain.eml")           # deadline 2026-11-03 (Shanghai)
+    with store.session() as s:                                  # the event alert itself is not the point here
+        for row in s.exec(select(AlertRow).where(AlertRow.purpose.startswith("event:"))):
+            row.status = "delivered"
+            s.add(row)
+        s.commit()
+    seven_days = datetime(2026, 10, 27, 1, 0, tzinfo=UTC)      # 09:00 Shanghai, deadline - 7 days
+    notify.deliver_pending(store, cfg, seven_days - timedelta(minutes=1))
+    assert http_receiver.bodies() == []
+    notify.deliver_pending(store, cfg, seven_days + timedelta(minutes=1))
+    (sent,) = http_receiver.bodies()
+    assert "7" in sent["title"] and "2026-11-03" in sent["message"]
+
+    feeder.feed("video_call_confirmation-zh-plain.eml")         # booked: the deadline reminders go
+    day_before_call = datetime(2026, 10, 28, 2, 1, tzinfo=UTC)  # appointment 2026-10-29 10:00 Shanghai
+    notify.deliver_pending(store, cfg, day_before_call)
+    titles = [b["title"] for b in http_receiver.bodies()[1:]]
+    assert len(titles) == 1 and "截止" not in titles[0]
+
+    notify.deliver_pending(store, cfg, datetime(2026, 11, 2, tzinfo=UTC))  # the service was down
+    assert len(http_receiver.bodies()) == 2, "a long-overdue, never-tried reminder is stale, not sent"
+    (stale,) = [a for a in alerts(store) if a.purpose == "reminder:appointment-1h"]
+    assert stale.status == "cancelled" and stale.last_error.startswith("stale")

@@ -115,6 +115,9 @@ class DeliveryReport:
 OnDelivered = Callable[[AlertRow], None]
 
 
+STALE_REMINDER = timedelta(hours=6)
+
+
 def deliver_pending(store: Store, config: Config, now: datetime | None = None, *,
                     on_delivered: OnDelivered | None = None) -> DeliveryReport:
     """Send every due pending alert to each of its targets that has not had it yet.
@@ -131,6 +134,11 @@ def deliver_pending(store: Store, config: Config, now: datetime | None = None, *
                 row = s.get(AlertRow, alert_id)
                 if row is None or row.status != "pending":
                     continue  # cancelled or delivered since we listed it
+                if _stale_reminder(row, now):
+                    row.status, row.last_error = "cancelled", "stale: the service was down when it was due"
+                    s.add(row)
+                    s.commit()
+                    continue
                 if _deliver_row(s, row, config.targets_for(row.mailbox), now):
                     report.delivered.append(row.key)
                     if on_delivered is not None:
@@ -140,6 +148,13 @@ def deliver_pending(store: Store, config: Config, now: datetime | None = None, *
                     report.next_attempt_at = min(filter(None, (report.next_attempt_at,
                                                                row.next_attempt_at)))
     return report
+
+
+def _stale_reminder(row: AlertRow, now: datetime) -> bool:
+    """A reminder that was never tried and is long overdue (the service was down) would only
+    mislead ("your call starts in 1 hour" after the call); the event alert already said it all.
+    One that failed and is being retried is kept: a failed alert is never dropped."""
+    return row.purpose.startswith("reminder:") and row.attempts == 0 and now - row.due_at > STALE_REMINDER
 
 
 def retry_after(store: Store, now: datetime | None = None) -> datetime | None:
