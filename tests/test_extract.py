@@ -43,6 +43,9 @@ def test_case_id(text, expected):
         ("请将此卖家帐户标志(A338EZF90LH13C)为凭据", "A338EZF90LH13C"),
         ("請將此賣家記號（A338EZF90LH13C）作為憑據", "A338EZF90LH13C"),
         ("Seller ID: A2ZQ6TB1NW8PXK", "A2ZQ6TB1NW8PXK"),
+        ("卖家帐户标志\tA1HT6ZK3PW8QMN", "A1HT6ZK3PW8QMN"),  # HTML table cells
+        ("卖家记号A1HT6ZK3PW8QMN", "A1HT6ZK3PW8QMN"),  # no space after a Chinese label
+        ("Merchant token:\n  A1HT6ZK3PW8QMN", "A1HT6ZK3PW8QMN"),
         ("AMAZONSERVICES is not a token", None),
     ],
 )
@@ -64,6 +67,12 @@ def test_seller_token(text, expected):
         ("Appointment: Thursday, November 19, 2026 11:00 PM PST", "2026-11-20T15:00:00+08:00"),
         ("Appointment: Oct 3, 2026 at 9:00 AM PDT", "2026-10-04T00:00:00+08:00"),
         ("Join within 10 minutes. Appointment: 2026/10/05 09:00", "2026-10-05T09:00:00+08:00"),
+        ("Date: Thursday, December 10, 2026\nTime: 9:30 AM PST", "2026-12-11T01:30:00+08:00"),
+        ("日期\t2026年11月18日 星期三\n时间\t下午 4:00 - 下午 4:15 (GMT+08:00)", "2026-11-18T16:00:00+08:00"),
+        ("scheduled for 15:00-15:15 CET on Thursday, 14 January 2027.", "2027-01-14T22:00:00+08:00"),
+        ("Appointment: Monday, 11/30/2026 10:00 AM (GMT+08:00)", "2026-11-30T10:00:00+08:00"),
+        ("Appointment: 30/11/2026 10:00 (UTC+8)", "2026-11-30T10:00:00+08:00"),
+        ("Start time: 2027-01-04T02:00:00Z", "2027-01-04T10:00:00+08:00"),
     ],
 )
 def test_appointment(text, expected):
@@ -75,6 +84,23 @@ def test_deadline_uses_shanghai_calendar_date():
     assert deadline(sent, "within the next 14 days", "Asia/Shanghai").isoformat() == "2026-10-21"
     assert deadline(sent, "在接下来的 10 天内安排预约", "Asia/Shanghai").isoformat() == "2026-10-17"
     assert booking_days("no number here") == 14
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("a confirmation within 2 business days. Book within the next 10 days.", 10),
+        ("within seven calendar days", 7),
+        ("within two weeks", 14),
+        ("请于一周内预约", 7),
+        ("请在收到本邮件后两周内预约", 14),
+        ("如果您未在十天內安排預約", 10),
+        ("请您在十四天内安排", 14),
+        ("我们将在 2 个工作日内发送确认邮件", 14),  # business days are not the window: default
+    ],
+)
+def test_booking_window_in_words_and_numerals(text, days):
+    assert booking_days(text) == days
     assert deadline(None, "14 days", "Asia/Shanghai") is None
 
 

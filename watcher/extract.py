@@ -51,13 +51,25 @@ _TOKEN_WORDS = (
     r"卖家编号|賣家編號|卖家代号|賣家代號|商家代号|商家代號|商户令牌|商戶令牌|卖家\s*id|賣家\s*id"
 )
 _TOKEN = re.compile(
-    rf"(?:{_TOKEN_WORDS})[^A-Za-z0-9\n]{{0,3}}(?:\s*(?:is|为|為|是)\s*)?[^A-Za-z0-9\n]{{0,20}}?\b(A[0-9A-Z]{{9,15}})\b",
+    rf"(?:{_TOKEN_WORDS})[^A-Za-z0-9\n]{{0,3}}(?:\s*(?:is|为|為|是)\s*)?[^A-Za-z0-9\n]{{0,20}}?(?:\n[^A-Za-z0-9\n]{{0,6}})?(?<![A-Za-z0-9])(A[0-9A-Z]{{9,15}})\b",
     re.I,
 )
 _TOKEN_SHAPE = re.compile(r"A(?=[0-9A-Z]*\d)(?=[0-9A-Z]*[A-Z])[0-9A-Z]{9,15}")
+_EN_WORDS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty"
+)
+_EN_NUMBERS = dict(zip(_EN_WORDS.split(" "), range(21), strict=True)) | {"thirty": 30, "a": 1}
+_ZH_DIGITS = dict(zip("零一二三四五六七八九", range(10), strict=True)) | {"两": 2, "兩": 2}
+_EN_NUM = "|".join(sorted(_EN_NUMBERS, key=len, reverse=True))
+_ZH_NUM = "[零一二两兩三四五六七八九十]{1,3}"
+# "within the next 14 days", "within seven calendar days", "within two weeks", "14 天内", "十天內",
+# "两周内". Business / working days are other deadlines (the confirmation email), not the window.
 _DAYS = re.compile(
-    r"(?:within|in)\s+(?:the\s+next\s+)?(\d{1,3})\s*(?:calendar\s+|business\s+)?days?"
-    r"|(?:接下来的|未来|在)?\s*(\d{1,3})\s*(?:个)?\s*(?:天|日)\s*(?:内|內)",
+    r"\b(?:within|in)\s+(?:the\s+next\s+|a\s+period\s+of\s+)?"
+    rf"(?P<en>\d{{1,3}}|(?:{_EN_NUM})\b)\s*(?:\(\d{{1,3}}\)\s*)?"
+    r"(?P<enbiz>calendar\s+|business\s+|working\s+)?(?P<enunit>days?|weeks?)\b"
+    rf"|(?P<zh>\d{{1,3}}|{_ZH_NUM})\s*(?:个|個)?\s*(?P<zhunit>工作日|天|日|周|週|星期|礼拜|禮拜)\s*(?:之)?(?:内|內)",
     re.I,
 )
 _BOOKING_HINT = re.compile(
@@ -115,12 +127,38 @@ def meeting_url(links: tuple[str, ...] | list[str], params: ExtractParams | None
     return None
 
 
+def _zh_number(text: str) -> int | None:
+    """一..九十九 as written in Chinese mail (十四, 二十, 两); digits pass through."""
+    if text.isdigit():
+        return int(text)
+    if "十" not in text:
+        return _ZH_DIGITS.get(text) if len(text) == 1 else None
+    tens, _, ones = text.partition("十")
+    value = (_ZH_DIGITS.get(tens, -100) if tens else 1) * 10 + (_ZH_DIGITS.get(ones, -100) if ones else 0)
+    return value if value > 0 else None
+
+
+def _window(m: re.Match[str]) -> int | None:
+    """Days of one matched booking window, None for business days or an unreadable number."""
+    if m.group("en"):
+        if m.group("enbiz") and not m.group("enbiz").lower().startswith("calendar"):
+            return None
+        word = m.group("en").lower()
+        number = int(word) if word.isdigit() else _EN_NUMBERS[word]
+        return number * (7 if m.group("enunit").lower().startswith("week") else 1)
+    unit = m.group("zhunit")
+    number = _zh_number(m.group("zh"))
+    if number is None or unit == "工作日":
+        return None
+    return number * (1 if unit in ("天", "日") else 7)
+
+
 def booking_days(text: str, params: ExtractParams | None = None) -> int:
     """The booking window the invitation states, or the default from the data file."""
     params = params or load_params()
     for m in _DAYS.finditer(text):
-        days = int(m.group(1) or m.group(2))
-        if params.min_window_days <= days <= params.max_window_days:
+        days = _window(m)
+        if days is not None and params.min_window_days <= days <= params.max_window_days:
             return days
     return params.booking_window_days
 

@@ -42,6 +42,8 @@ _MON = (
 _DATES = [
     re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号號]?"),
     re.compile(r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)"),
+    # US 11/30/2026 (Amazon.com's own notation); a day-first 30/11/2026 is swapped in _date_at
+    re.compile(r"(?<![\d/])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})(?!\d)"),
     re.compile(_MON + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})", re.I),
     re.compile(r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r",?\s+(?P<y>\d{4})", re.I),
     re.compile(r"(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号號]"),
@@ -137,8 +139,11 @@ def _date_at(m: re.Match[str], ref_year: int | None) -> date | None:
     year = int(groups["y"]) if groups.get("y") else ref_year
     if year is None:
         return None
+    day = int(groups["d"])
+    if month > 12 and day <= 12:
+        month, day = day, month
     try:
-        return date(year, month, int(groups["d"]))
+        return date(year, month, day)
     except ValueError:
         return None
 
@@ -156,7 +161,19 @@ def _hour(m: re.Match[str], gap: str = "") -> tuple[int, int, int] | None:
     return hour, minute, int(m.group("s") or 0)
 
 
-_GAP = re.compile(r"[\s,，]*(?:\(?[^\d\s()（）]{0,10}\)?|（[^\d）]{0,6}）)[\s,，]*(?:at|um|à|@)?\s*", re.I)
+# Between a date and its time: weekday names, "at", and a label when the two sit on separate
+# lines or table rows ("Date: ...\nTime: ...", "日期 2026年11月18日 星期三\n时间 下午 4:00").
+_GAP = re.compile(
+    r"(?:[\s,，]*(?:\(?[^\d\s()（）]{0,10}\)?|（[^\d）]{0,6}）)){0,3}[\s,，]*(?:at|um|à|@)?\s*", re.I
+)
+# A time written before its date: "15:00-15:15 CET on Thursday, 14 January 2027".
+_TIME_BEFORE = re.compile(
+    r"(?P<pre>上午|下午|中午|晚上|凌晨|早上|傍晚)?\s*(?<!\d)(?P<h>\d{1,2})[:：](?P<min>\d{2})(?::(?P<s>\d{2}))?"
+    r"\s*(?P<ampm>[ap]\.?\s?m\.?(?![a-z]))?(?:\s*[-–—~至到]\s*\d{1,2}[:：]\d{2}\s*(?:[ap]\.?m\.?)?)?"
+    r"(?P<zone>\s*[(（]?[a-z]{2,5}(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?[)）]?)?"
+    r"[\s,，]*(?:on|,)?[\s,，]*(?:[a-z]{3,6}day,?\s*)?$",
+    re.I,
+)
 _ZONE_TAIL = re.compile(r"[\s\-–—~至到]*(?:\d{1,2}[:：]\d{2}\s*(?:[ap]\.?m\.?)?)?\s*[(（]?\s*(.{0,36})", re.I)
 
 
@@ -179,6 +196,20 @@ def _zone_after(rest: str) -> tzinfo | None:
     return find_zone(m.group(1)) if zm and zm.start() <= 6 else None
 
 
+def _time_before(text: str, date_start: int, day: date, default_tz: tzinfo) -> Found | None:
+    """A time (and zone) written just before the date, as in "15:00 CET on 14 January 2027"."""
+    head = text[max(0, date_start - 50) : date_start]
+    tm = _TIME_BEFORE.search(head)
+    if tm is None:
+        return None
+    hms = _hour(tm)
+    if hms is None:
+        return None
+    zone = find_zone(tm.group("zone")) if tm.group("zone") else None
+    start = date_start - len(head) + tm.start("h")
+    return Found(datetime(day.year, day.month, day.day, *hms, tzinfo=zone or default_tz), start)
+
+
 def find_datetimes(text: str, default_tz: tzinfo, ref_year: int | None = None) -> list[Found]:
     """Every "date + time [+ zone]" in `text`, zone-less ones read in `default_tz`.
 
@@ -194,6 +225,12 @@ def find_datetimes(text: str, default_tz: tzinfo, ref_year: int | None = None) -
             day = _date_at(m, ref_year)
             tail = text[m.end() : m.end() + 60]
             timed = _time_after(tail) if day else None
+            if day is not None and timed is None:
+                before = _time_before(text, m.start(), day, default_tz)
+                if before is not None:
+                    out.append(before)
+                    taken.append((before.start, m.end()))
+                continue
             if day is None or timed is None:
                 continue
             hms, end = timed
