@@ -107,6 +107,28 @@ def test_chinese_inline_forward_block():
     assert inner.to == ("seller@example.com",)
 
 
+def test_163_forward_block_with_send_date_label():
+    body = (
+        "转发一下\n\n-------- 转发邮件信息 --------\n"
+        '发件人："Amazon Services" <seller-verification@amazon.com>\n'
+        "发送日期：2026-12-20 23:30:12\n"
+        '收件人："shop" <shop@163.com>\n'
+        "主题：需要进行视频通话\n\n您好！\n"
+    )
+    parsed = parse_message(
+        mail(body, subject="转发：需要进行视频通话", sender="shop@163.com", date="Mon, 21 Dec 2026 09:00 +0800")
+    )
+    inner = parsed.forwarded[0]
+    assert inner.from_addr == "seller-verification@amazon.com"
+    assert inner.date is not None and (inner.date.day, inner.date.hour) == (20, 23)
+
+
+def test_html_table_cells_stay_apart():
+    html = "<table><tr><td>卖家记号</td><td>A1HT6ZK3PW8QMN</td></tr></table>"
+    parsed = parse_message(mail(html, ctype="text/html"))
+    assert "卖家记号\tA1HT6ZK3PW8QMN" in parsed.text
+
+
 def test_reply_newest_part_stops_at_quote_markers():
     for marker in (
         "On Tue, Oct 20, 2026 at 11:05 AM Amazon <x@amazon.com> wrote:\n> old text",

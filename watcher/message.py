@@ -55,6 +55,7 @@ _URL = re.compile(r"""https?://[^\s<>"'()\[\]{}\u3000-\u303f\uff08\uff09\uff0c\u
 _HREF = re.compile(r"""<a\b[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I | re.S)
 _DROP_BLOCKS = re.compile(r"<(script|style|head|title)\b.*?</\1\s*>", re.I | re.S)
 _BREAKS = re.compile(r"<\s*(?:br|/p|/div|/tr|/li|/h\d|/table|li|p|div|tr)\b[^>]*>", re.I)
+_CELLS = re.compile(r"<\s*/\s*t[dh]\s*>", re.I)  # table cells side by side stay apart
 _TAGS = re.compile(r"<[^>]*>", re.S)
 _COMMENTS = re.compile(r"<!--.*?-->", re.S)
 _FWD_SUBJECT = re.compile(
@@ -139,6 +140,7 @@ def html_to_text(markup: str) -> str:
     markup = _COMMENTS.sub(" ", markup)
     markup = _DROP_BLOCKS.sub(" ", markup)
     markup = _BREAKS.sub("\n", markup)
+    markup = _CELLS.sub("\t", markup)
     text = html.unescape(_TAGS.sub("", markup)).replace("\xa0", " ")
     return re.sub(r"[ \t\r\f\v]*\n\s*\n+", "\n\n", text)
 
