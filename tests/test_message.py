@@ -115,9 +115,8 @@ def test_163_forward_block_with_send_date_label():
         '收件人："shop" <shop@163.com>\n'
         "主题：需要进行视频通话\n\n您好！\n"
     )
-    parsed = parse_message(
-        mail(body, subject="转发：需要进行视频通话", sender="shop@163.com", date="Mon, 21 Dec 2026 09:00 +0800")
-    )
+    date = "Mon, 21 Dec 2026 09:00 +0800"
+    parsed = parse_message(mail(body, subject="转发：需要进行视频通话", sender="shop@163.com", date=date))
     inner = parsed.forwarded[0]
     assert inner.from_addr == "seller-verification@amazon.com"
     assert inner.date is not None and (inner.date.day, inner.date.hour) == (20, 23)
