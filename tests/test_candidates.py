@@ -4,13 +4,22 @@ from __future__ import annotations
 
 import json
 import random
+from unittest.mock import patch
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.mailgen import CORPUS, filler, forward, siv_mail
-from watcher.candidates import decode_rfc2047, is_candidate, needs_structure, structure_is_candidate
+from watcher import candidates
+from watcher.candidates import (
+    HEADER_FIELDS,
+    decode_rfc2047,
+    is_candidate,
+    needs_structure,
+    plainly_ordinary,
+    structure_is_candidate,
+)
 from watcher.imap import find_junk
 
 
@@ -77,3 +86,68 @@ def test_find_junk_by_flag_then_by_name():
     assert find_junk([((), b"/", "INBOX"), ((), b"/", "其他/垃圾邮件")]) == "其他/垃圾邮件"
     assert find_junk([((), b".", "INBOX.Spam")]) == "INBOX.Spam"
     assert find_junk([((), b"/", "INBOX")]) is None
+
+
+# -- the bytes-level prefilter: fast for ordinary mail, never wrong ----------------------------
+
+def fetched(raw: bytes) -> bytes:
+    """The header block as the engine fetches it: only HEADER_FIELDS."""
+    keep = {f.lower() for f in HEADER_FIELDS}
+    lines = headers(raw).replace(b"\n", b"\r\n").split(b"\r\n")
+    return b"".join(line + b"\r\n" for line in lines if line.split(b":")[0].lower().decode() in keep)
+
+
+def full_is_candidate(header: bytes) -> bool:
+    """is_candidate without the prefilter: the reference the prefilter must never contradict."""
+    with patch.object(candidates, "plainly_ordinary", lambda _h: False):
+        return is_candidate(header)
+
+
+@pytest.mark.parametrize("n", range(8))
+def test_ordinary_mail_takes_the_fast_path(n):
+    assert plainly_ordinary(fetched(filler(n, random.Random(n), size=500)))  # Chinese senders too
+
+
+@pytest.mark.parametrize("pattern", [candidates._AMAZON, candidates._FORWARD, candidates._SIV_WORDS])
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_every_match_of_a_candidate_pattern_defeats_the_prefilter(pattern, data):
+    text = data.draw(st.from_regex(pattern, fullmatch=True))
+    field = data.draw(st.sampled_from(["From", "Reply-To", "Subject", "References"]))
+    block = f"Content-Type: text/plain\r\n{field}: {text}\r\n".encode(errors="surrogatepass")
+    assert not plainly_ordinary(block)
+
+
+_FRAGMENTS = ["amazon", "Amaz0n", "arnaz0n", "AMZN", "amazom", "亚马逊", "亞馬遜", "Fwd:", "fw :", "Tr:",
+              "WG：", "转发：", "[fwd]", "verify", "İdentity", "ſiv", "siv", "KYC", "case", "showcase",
+              "video \t call", "appointment", "Appeal", "seller  support", "selling on", "account health",
+              "message/rfc822", "multipart/mixed", "=?utf-8?b?5Lqa6ams6YCK?=", "=?gb2312?B?0enWpA==?=",
+              "\ufffd", "order", "newsletter", "r", "n", "rn", "0", "1", "\t", " ", ":", "\r\n ", "\r\n",
+              "\x1c", "shop", "@", "<", ">", "周末聚餐", "验证", "卖家", "Ops Agent",
+              "<0100018c@email.amazonses.com>", "c"]
+_NAMES = ["From", "Sender", "Reply-To", "Subject", "Content-Type", "In-Reply-To", "References", "X-Other",
+          " Subject", "Subject ", "", "From\t"]
+_VALUE = st.lists(st.one_of(st.sampled_from(_FRAGMENTS), st.text(max_size=4)), max_size=6).map("".join)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_NAMES), _VALUE), max_size=5), st.sampled_from(["utf-8", "gbk"]))
+def test_prefilter_never_rejects_what_the_full_filter_fetches(fields, codec):
+    block = "".join(f"{name}:{value}\r\n" for name, value in fields).encode(codec, errors="replace")
+    if plainly_ordinary(block):
+        assert not full_is_candidate(block), block
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.binary(max_size=300))
+def test_prefilter_never_contradicts_on_any_bytes(data):
+    if plainly_ordinary(data):
+        assert not full_is_candidate(data)
+
+
+def test_reply_or_forward_threaded_on_an_amazon_message_is_a_candidate():
+    neutral = b"From: Ops Agent <agent@shenzhen-ops.cn>\r\nSubject: please look #7\r\n"
+    assert not is_candidate(neutral + b"Content-Type: text/plain\r\n")
+    assert is_candidate(neutral + b"References: <0100018c2f.a1@email.amazonses.com>\r\n")
+    assert is_candidate(neutral + b"In-Reply-To: <case-123@amazon.co.jp>\r\n")
+    assert "REFERENCES" in HEADER_FIELDS and "IN-REPLY-TO" in HEADER_FIELDS

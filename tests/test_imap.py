@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import imaplib
+import io
 import os
 import random
+import re
 import signal
 import subprocess
 import sys
@@ -11,12 +14,13 @@ import threading
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from unittest.mock import patch
 
 import pytest
 
 from tests.dovecot import Account
 from tests.mailgen import big_siv_mail, corpus, filler, forward, siv_mail
-from watcher import imap
+from watcher import headers, imap
 from watcher.config import Config, ScheduleConfig
 from watcher.push import Backoff, IdleWorker, Poller
 from watcher.store import Store
@@ -230,3 +234,89 @@ def test_kill_9_mid_sync_then_rerun_stores_every_message_exactly_once(imap_accou
     assert folder(report, "INBOX").duplicates == 0  # nothing committed before the kill was redone
     assert len(rows) == 200 and len({r.uid for r in rows}) == 200
     assert len({r.message_id for r in rows}) == 200
+
+
+# -- the header reader (watcher.headers): straight off the socket, or not at all ---------------
+
+class FakeIMAP:
+    """Just what watcher.headers touches of an imaplib.IMAP4: a tag counter, send, file."""
+
+    def __init__(self, answer: bytes) -> None:
+        self.file = io.BytesIO(answer)
+        self.tagged_commands: dict[bytes, object] = {}
+        self.sent = b""
+
+    def _new_tag(self) -> bytes:
+        self.tagged_commands[b"A1"] = None
+        return b"A1"
+
+    def send(self, data: bytes) -> None:
+        self.sent += data
+
+
+def fetch_line(seq: int, uid: int, size: int, header: bytes) -> bytes:
+    return (b"* %d FETCH (UID %d RFC822.SIZE %d BODY[HEADER.FIELDS (FROM SUBJECT)] {%d}\r\n%s)\r\n"
+            % (seq, uid, size, len(header), header))
+
+
+def test_header_reader_reads_literals_and_ignores_unsolicited_responses():
+    answer = (fetch_line(1, 7, 900, b"From: a@b.cn\r\n\r\n") + b"* 3 EXISTS\r\n* 1 FETCH (FLAGS (\\Seen))\r\n"
+              + b"* 2 FETCH (BODY[HEADER.FIELDS (FROM SUBJECT)] {4}\r\nX: y UID 9 RFC822.SIZE 5)\r\n"
+              + b"A1 OK Fetch completed.\r\n")
+    fake = FakeIMAP(answer)
+    got = headers.fetch_headers(fake, [9, 7], b"FROM SUBJECT")  # type: ignore[arg-type]
+    assert got == {7: (900, b"From: a@b.cn\r\n\r\n"), 9: (5, b"X: y")}
+    assert fake.sent == b"A1 UID FETCH 7,9 (UID RFC822.SIZE BODY.PEEK[HEADER.FIELDS (FROM SUBJECT)])\r\n"
+    assert fake.tagged_commands == {} and fake.file.read() == b""  # answer consumed, imaplib state clean
+
+
+@pytest.mark.parametrize("answer", [
+    b"* 1 FETCH (UID 7 RFC822.SIZE 9 BODY[HEADER.FIELDS (FROM)] NIL)\r\nA1 OK done\r\n",  # not a literal
+    b'* 1 FETCH (UID 7 RFC822.SIZE 9 BODY[HEADER.FIELDS (FROM)] "X: y")\r\nA1 OK done\r\n',
+    b"A1 OK done\r\n",  # UID 7 missing (expunged meanwhile, or misread): ask again
+    b"* 1 FETCH (UID 7 BODY[HEADER.FIELDS (FROM)] {4}\r\nX: y)\r\nA1 OK done\r\n",  # no size
+    fetch_line(1, 7, 9, b"X: y") + b"A1 NO [SERVERBUG] oops\r\n",
+])
+def test_header_reader_hands_odd_answers_to_the_generic_parser(answer):
+    fake = FakeIMAP(answer + b"* 4 EXISTS\r\n")
+    with pytest.raises(headers.Unreadable):
+        headers.fetch_headers(fake, [7], b"FROM")  # type: ignore[arg-type]
+    assert fake.file.read() == b"* 4 EXISTS\r\n" and fake.tagged_commands == {}  # stopped at its tag
+
+
+@pytest.mark.parametrize("answer", [b"* BYE shutting down\r\n", fetch_line(1, 7, 9, b"X: y")[:60], b""])
+def test_header_reader_reports_a_dead_connection(answer):
+    with pytest.raises(imaplib.IMAP4.abort):
+        headers.fetch_headers(FakeIMAP(answer), [7], b"FROM")  # type: ignore[arg-type]
+
+
+def test_uid_set_is_compact():
+    assert headers.uid_set([9, 1, 2, 3, 5, 6, 11]) == b"1:3,5:6,9,11"
+    assert headers.uid_set([4]) == b"4"
+
+
+def test_header_reader_agrees_with_imapclient_on_a_real_server(imap_account, tmp_path):
+    rng = random.Random(5)
+    mails = [siv_mail(1, "hr"), forward(siv_mail(2, "hr"), 2, "attached"), filler(3, rng),
+             corpus("other-zh-non-amazon-freight-quote.eml"), big_siv_mail(2 * 1024 * 1024)]
+    uids = [imap_account.append(raw) for raw in mails]
+    client = imap.connect(imap_account.mailbox())
+    try:
+        client.select_folder("INBOX", readonly=True)
+        fast = imap._fetch_headers(client, uids)
+        with patch.object(imap, "fetch_headers", side_effect=headers.Unreadable):
+            slow = imap._fetch_headers(client, uids)
+        assert fast == slow and sorted(fast) == uids
+        assert [size for size, _ in fast.values()] == [len(raw) for raw in mails]
+        assert client.noop()[0]  # the connection is still in step after both readers
+    finally:
+        imap.close(client)
+
+
+def test_neutral_subject_forward_threaded_on_an_amazon_mail_is_fetched(imap_account, tmp_path):
+    config, store = setup(imap_account, tmp_path, watch_junk=False)
+    inline = re.sub(rb"Subject: [^\r]*", b"Subject: please handle", forward(siv_mail(4, "ref"), 4), count=1)
+    imap_account.append(inline.replace(b"MIME-Version", b"References: <01000a.b@email.amazonses.com>\r\n"
+                                       b"MIME-Version", 1))
+    imap_account.append(filler(6, random.Random(6)))
+    assert folder(sync(config, store), "INBOX").bodies_fetched == 1
