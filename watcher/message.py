@@ -61,6 +61,7 @@ _COMMENTS = re.compile(r"<!--.*?-->", re.S)
 _FWD_SUBJECT = re.compile(
     r"^\s*(?:(?:re|aw|回复|回覆|答复)\s*[:：]\s*)*(?:fwd?|fw|转发|轉寄|转寄|轉發|tr|wg)\s*[:：]", re.I
 )
+_SURROGATES = re.compile("[\udc80-\udcff]")  # one C-level scan, not a Python loop per char
 _REPLY_SUBJECT = re.compile(r"^\s*(?:re|aw|回复|回覆|答复|答覆)\s*[:：]", re.I)
 
 
@@ -130,7 +131,7 @@ def decode_header_value(value: object) -> str:
 
 def _unsurrogate(text: str) -> str:
     """compat32 keeps undecodable header bytes as surrogates; read them as UTF-8/GB18030."""
-    if not any("\udc80" <= ch <= "\udcff" for ch in text):
+    if not _SURROGATES.search(text):
         return text
     return decode_bytes(text.encode("utf-8", "surrogateescape"), None)
 

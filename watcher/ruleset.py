@@ -52,18 +52,45 @@ def fold(text: str) -> str:
 
 @dataclass(frozen=True)
 class Condition:
-    """any / all / none phrase lists on one field; a phrase "re:..." is a regular expression."""
+    """any / all / none phrase lists on one field; a phrase "re:..." is a regular expression.
+
+    The regular expressions of `any` and `none` are also joined into one alternation each:
+    one search per list instead of one per phrase (the same answer, several times faster on
+    mail that matches nothing, which is most mail).
+    """
 
     any: tuple[str | re.Pattern[str], ...] = ()
     all: tuple[str | re.Pattern[str], ...] = ()
     none: tuple[str | re.Pattern[str], ...] = ()
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_any", _joined(self.any))
+        object.__setattr__(self, "_none", _joined(self.none))
+
     def matches(self, text: str) -> bool:
-        if self.any and not any(_hit(p, text) for p in self.any):
+        if self.any and not _hit_any(self._any, text):
             return False
         if not all(_hit(p, text) for p in self.all):
             return False
-        return not any(_hit(p, text) for p in self.none)
+        return not _hit_any(self._none, text)
+
+
+def _joined(phrases: tuple[str | re.Pattern[str], ...]) -> tuple[tuple[str, ...], re.Pattern[str] | None]:
+    """(plain phrases, one pattern for all regular expressions or None).
+
+    The text searched is folded to lower case, so a pattern without upper-case letters needs
+    no re.I, which sre runs about 40 % faster; anything else (e.g. `\\S`) keeps re.I.
+    """
+    plain = tuple(p for p in phrases if isinstance(p, str))
+    source = "|".join(f"(?:{p.pattern})" for p in phrases if not isinstance(p, str))
+    if not source:
+        return plain, None
+    return plain, re.compile(source, 0 if source == source.lower() else re.I)
+
+
+def _hit_any(joined: tuple[tuple[str, ...], re.Pattern[str] | None], text: str) -> bool:
+    plain, pattern = joined
+    return any(p in text for p in plain) or (pattern is not None and pattern.search(text) is not None)
 
 
 def _hit(phrase: str | re.Pattern[str], text: str) -> bool:
@@ -97,6 +124,18 @@ class MatchInput:
     def build(cls, subject: str, body: str, sender_class: str, sender_addr: str) -> MatchInput:
         return cls(fold(subject), fold(body), sender_class, sender_addr.lower())
 
+    def field(self, name: str) -> str:
+        """subject, body, or both as `text` (joined once per message, not once per rule)."""
+        if name == "subject":
+            return self.subject
+        if name == "body":
+            return self.body
+        joined = self.__dict__.get("_text")
+        if joined is None:
+            joined = f"{self.subject}\n{self.body}"
+            object.__setattr__(self, "_text", joined)
+        return joined
+
 
 def _sender_hit(pattern: str, item: MatchInput) -> bool:
     return (
@@ -109,8 +148,7 @@ def rule_matches(rule: Rule, item: MatchInput) -> bool:
         return False
     if any(_sender_hit(p, item) for p in rule.sender_none):
         return False
-    texts = {"subject": item.subject, "body": item.body, "text": f"{item.subject}\n{item.body}"}
-    return all(cond.matches(texts[field]) for field, cond in rule.conditions)
+    return all(cond.matches(item.field(name)) for name, cond in rule.conditions)
 
 
 @dataclass(frozen=True)
@@ -118,12 +156,23 @@ class RuleSet:
     rules: tuple[Rule, ...]
 
     def match(self, item: MatchInput) -> Rule | None:
-        """The highest-priority matching rule (file order breaks ties), None for `other`."""
-        best: Rule | None = None
-        for rule in self.rules:
-            if rule.enabled and (best is None or rule.priority > best.priority) and rule_matches(rule, item):
-                best = rule
-        return best
+        """The highest-priority matching rule (file order breaks ties), None for `other`.
+
+        Rules are tried from the highest priority down, so the first match is the answer and
+        the cheap high-priority vetoes spare the SIV rules on most mail.
+        """
+        for rule in self._by_priority():
+            if rule_matches(rule, item):
+                return rule
+        return None
+
+    def _by_priority(self) -> tuple[Rule, ...]:
+        cached = self.__dict__.get("_ordered")
+        if cached is None:
+            enabled = [r for r in self.rules if r.enabled]
+            cached = tuple(sorted(enabled, key=lambda r: -r.priority))  # stable: file order kept
+            object.__setattr__(self, "_ordered", cached)
+        return cached
 
 
 def _phrases(value: object, where: str) -> tuple[str | re.Pattern[str], ...]:
