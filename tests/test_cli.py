@@ -60,3 +60,19 @@ def test_python_m_watcher_on_bundled_samples():
 def test_table_output(capsys):
     assert main(["classify", "--tz", "UTC", str(SHARED / "video_call_invitation-en-plain.eml")]) == 0
     assert "video_call_invitation" in capsys.readouterr().out.replace("\n", "")
+
+
+def test_classify_uses_the_configs_rule_folders(tmp_path, capsys):
+    rules = tmp_path / "my-rules"
+    rules.mkdir()
+    (rules / "local.toml").write_text(
+        '[[rules]]\nname = "local.freight"\nkind = "siv_failed"\npriority = 95\nlanguages = ["zh-Hans"]\n'
+        '[rules.subject]\nany = ["海运报价"]\n', encoding="utf-8")
+    config = tmp_path / "config.toml"
+    config.write_text('[rules]\nfolders = ["my-rules"]\n', encoding="utf-8")
+    mail = Path(__file__).parent / "corpus" / "shared" / "other-zh-non-amazon-freight-quote.eml"
+    assert main(["classify", "--json", str(mail)]) == 0
+    assert json.loads(capsys.readouterr().out)["kind"] == "other"
+    assert main(["--config", str(config), "classify", "--json", str(mail)]) == 0
+    row = json.loads(capsys.readouterr().out)
+    assert (row["kind"], row["rule"]) == ("siv_failed", "local.freight")

@@ -42,7 +42,8 @@ Command = tuple[Callable[[argparse.ArgumentParser], None], Callable[[argparse.Na
 def _add_classify(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("files", nargs="*", metavar="FILE", help=".eml files (default: the bundled samples)")
     parser.add_argument("--json", action="store_true", help="one JSON object per line")
-    parser.add_argument("--tz", default="Asia/Shanghai", help="time zone of deadlines and appointments")
+    parser.add_argument("--tz", help="time zone of deadlines and appointments (default: the config's, "
+                        "else Asia/Shanghai)")
     parser.add_argument("--rules", action="append", default=[], metavar="DIR", help="extra rules folder")
 
 
@@ -83,8 +84,11 @@ def _print_table(rows: list[dict]) -> None:
 
 
 def _run_classify(args: argparse.Namespace) -> int:
+    config = load_config(args.config) if args.config else None
+    folders = [*(config.rules_folders if config else ()), *args.rules]
+    tz = args.tz or (config.timezone if config else "Asia/Shanghai")
     try:
-        ruleset: RuleSet | None = load_ruleset(*args.rules) if args.rules else None
+        ruleset: RuleSet | None = load_ruleset(*folders) if folders else None
     except RuleError as exc:
         print(f"siv-watcher: invalid rules: {exc}", file=sys.stderr)
         return 2
@@ -98,7 +102,7 @@ def _run_classify(args: argparse.Namespace) -> int:
         except OSError as exc:
             print(f"siv-watcher: cannot read {name}: {exc.strerror or exc}", file=sys.stderr)
             status = 2
-    rows = [_row(name, classify(raw, ruleset=ruleset, tz=args.tz)) for name, raw in inputs]
+    rows = [_row(name, classify(raw, ruleset=ruleset, tz=tz)) for name, raw in inputs]
     if args.json:
         for row in rows:
             print(json.dumps(row, ensure_ascii=False))
