@@ -103,6 +103,15 @@ def full_is_candidate(header: bytes) -> bool:
         return is_candidate(header)
 
 
+_ALL_SIV = [(d, n) for d in (CORPUS, CORPUS.parent / "extra")
+            for n, e in sorted(json.loads((d / "expected.json").read_text()).items()) if e["kind"] != "other"]
+
+
+@pytest.mark.parametrize(("folder", "name"), _ALL_SIV)
+def test_every_siv_corpus_mail_is_a_candidate_from_the_fetched_fields_alone(folder, name):
+    assert is_candidate(fetched((folder / name).read_bytes()))
+
+
 @pytest.mark.parametrize("n", range(8))
 def test_ordinary_mail_takes_the_fast_path(n):
     assert plainly_ordinary(fetched(filler(n, random.Random(n), size=500)))  # Chinese senders too
