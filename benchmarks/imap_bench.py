@@ -1,7 +1,9 @@
 """IMAP sync benchmark: header-first engine vs. a naive fetch-and-parse-everything baseline.
 
 Run: `python benchmarks/imap_bench.py [--mails 20000] [--siv 200] [--runs 3]` from the repo root.
-Needs /usr/sbin/dovecot (dovecot-imapd). Prints a Markdown block for BENCHMARKS.md.
+Needs /usr/sbin/dovecot (dovecot-imapd). Prints a Markdown block for BENCHMARKS.md: first sync,
+steady state, and push latency (APPEND -> stored, and through the whole service APPEND -> alert
+received by a json:// receiver on 127.0.0.1).
 
 Why subprocesses: the figures include process start and imports, and each child's peak RSS is
 read from its own rusage (os.wait4), so the two contenders are measured the same way. The
@@ -293,25 +295,28 @@ def main() -> None:
         t0 = time.monotonic()
         folder_bytes, siv_ids = build(server, args.mails, args.siv)
         server.start()
-        warm = server.admin()
-        warm.select_folder("INBOX", readonly=True)  # Dovecot indexes the maildir once, before timing
-        warm.logout()
-        print(f"built {args.mails} mails ({folder_bytes / 1e6:.0f} MB) in {time.monotonic() - t0:.1f} s",
-              file=sys.stderr)
-        pwfile = Path(tmp) / "pw"
-        pwfile.write_text(PASSWORD)
-        engine, naive = [], []
-        for run in range(args.runs):
-            engine.append(run_child("engine", server, pwfile, f"sqlite:///{tmp}/engine{run}.db"))
-            naive.append(run_child("naive", server, pwfile, f"sqlite:///{tmp}/naive{run}.db"))
-            print(f"run {run}: engine {engine[-1]['seconds']:.2f} s, naive {naive[-1]['seconds']:.2f} s",
+        try:
+            warm = server.admin()
+            warm.select_folder("INBOX", readonly=True)  # Dovecot indexes the maildir once, before timing
+            warm.logout()
+            print(f"built {args.mails} mails ({folder_bytes / 1e6:.0f} MB) in {time.monotonic() - t0:.1f} s",
                   file=sys.stderr)
-        db = f"sqlite:///{tmp}/engine0.db"
-        steady = steady_state(server, pwfile, db)
-        latencies = push_latency(server, pwfile, db)
-        service_stored, alerted = alert_latency(server, pwfile, tmp)
-        report(args, server, folder_bytes, siv_ids, engine, naive, steady, latencies, service_stored, alerted)
-        server.stop()
+            pwfile = Path(tmp) / "pw"
+            pwfile.write_text(PASSWORD)
+            engine, naive = [], []
+            for run in range(args.runs):
+                engine.append(run_child("engine", server, pwfile, f"sqlite:///{tmp}/engine{run}.db"))
+                naive.append(run_child("naive", server, pwfile, f"sqlite:///{tmp}/naive{run}.db"))
+                print(f"run {run}: engine {engine[-1]['seconds']:.2f} s, naive {naive[-1]['seconds']:.2f} s",
+                      file=sys.stderr)
+            db = f"sqlite:///{tmp}/engine0.db"
+            steady = steady_state(server, pwfile, db)
+            latencies = push_latency(server, pwfile, db)
+            service_stored, alerted = alert_latency(server, pwfile, tmp)
+            report(args, server, folder_bytes, siv_ids, engine, naive, steady, latencies, service_stored,
+                   alerted)
+        finally:
+            server.stop()  # also when a run fails: no Dovecot left behind
 
 
 def report(args: argparse.Namespace, server: Dovecot, folder_bytes: int, siv_ids: set[str],

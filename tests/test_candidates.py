@@ -103,7 +103,7 @@ def full_is_candidate(header: bytes) -> bool:
         return is_candidate(header)
 
 
-_ALL_SIV = [(d, n) for d in (CORPUS, CORPUS.parent / "extra")
+_ALL_SIV = [(d, n) for d in (CORPUS, CORPUS.parent / "extra", CORPUS.parent / "variants")
             for n, e in sorted(json.loads((d / "expected.json").read_text()).items()) if e["kind"] != "other"]
 
 
