@@ -125,3 +125,27 @@ def _wait(ready, timeout: float, what: str) -> None:
         if time.monotonic() > deadline:
             pytest.fail(f"timed out waiting for {what}")
         time.sleep(0.05)
+
+
+def test_the_service_classifies_with_the_configs_rule_folders(tmp_path, imap_account, http_receiver, capsys):
+    rules = tmp_path / "my-rules"
+    rules.mkdir()
+    (rules / "local.toml").write_text(   # switch the failure-notice rules off: the mail becomes `other`
+        '[[rules]]\nname = "siv_failed.subject"\nenabled = false\n'
+        '[[rules]]\nname = "siv_failed.body"\nenabled = false\n', encoding="utf-8")
+    config = write_config(tmp_path, imap_account, http_receiver)
+    text = config.read_text(encoding="utf-8") + '[rules]\nfolders = ["my-rules"]\n'
+    config.write_text(text, encoding="utf-8")
+    imap_account.append(mail("siv_failed-en-plain.eml"))
+    assert main(["--config", str(config), "run", "--once"]) == 0
+    capsys.readouterr()
+    assert main(["--config", str(config), "cases", "--json"]) == 0
+    assert capsys.readouterr().out == ""        # no case: the user's rules made it `other`
+
+    (rules / "broken.toml").write_text('[[rules]]\nname = "x"\nkind = "nope"\n', encoding="utf-8")
+    from watcher.imap import ruleset_for
+    ruleset_for.cache_clear()
+    assert main(["--config", str(config), "run", "--once"]) == 2
+    assert "broken.toml" in capsys.readouterr().err
+    assert main(["--config", str(config), "doctor"]) == 1
+    assert "✗ rules" in capsys.readouterr().out

@@ -154,6 +154,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"siv-watcher: {exc}", file=sys.stderr)
         return 2
+    except RuleError as exc:
+        print(f"siv-watcher: invalid rules: {exc}", file=sys.stderr)
+        return 2
     except CaseNotFound as exc:
         print(f"siv-watcher: {exc}", file=sys.stderr)
         return 1

@@ -33,6 +33,7 @@ def diagnose(config_path: str, send: bool = False) -> list[Check]:
     checks = [Check("config", True, f"{config_path}: {len(config.mailboxes)} mailbox(es), "
                                     f"language {config.language}, timezone {config.timezone}")]
     checks.append(_guard("database", lambda: _database(config)))
+    checks.append(_guard("rules", lambda: _rules(config)))
     checks += [_guard(f"mailbox {m.name}", lambda m=m: _mailbox(m)) for m in config.mailboxes]
     checks.append(_targets(config))
     if send:
@@ -62,6 +63,14 @@ def _database(config: Config) -> Check:
     finally:
         store.close()
     return Check("database", True, scrub(config.database_url))
+
+
+def _rules(config: Config) -> Check:
+    from watcher.ruleset import load_ruleset
+
+    ruleset = load_ruleset(*config.rules_folders)
+    folders = ", ".join(str(f) for f in config.rules_folders) or "bundled only"
+    return Check("rules", True, f"{len(ruleset.rules)} rules ({folders})")
 
 
 def _mailbox(mailbox: MailboxConfig) -> Check:

@@ -13,6 +13,7 @@ Why it is shaped like this:
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import logging
 import socket
@@ -20,6 +21,7 @@ import ssl
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from imapclient import IMAPClient, SocketTimeout
@@ -185,13 +187,31 @@ class SyncContext:
     on_record: OnRecord | None = None
     today: date | None = None
     classify: Callable[..., Any] | None = None
+    rules_folders: tuple[Path, ...] = ()
+
+    @classmethod
+    def of(cls, config: Config, mailbox: MailboxConfig, store: Store,
+           on_record: OnRecord | None = None) -> SyncContext:
+        return cls(mailbox, store, config.schedule, tz=config.timezone, on_record=on_record,
+                   rules_folders=config.rules_folders)
 
     def classifier(self) -> Callable[..., Any]:
         if self.classify is None:
             from watcher.classify import classify  # imported late: the shell must load without it
 
-            self.classify = classify
+            self.classify = functools.partial(classify, ruleset=ruleset_for(self.rules_folders))
         return self.classify
+
+
+@functools.cache
+def ruleset_for(folders: tuple[Path, ...]) -> Any:
+    """The user's rule folders on top of the bundled rules, loaded once per process (a RuleError
+    names the bad file and key); None means the bundled set."""
+    if not folders:
+        return None
+    from watcher.ruleset import load_ruleset
+
+    return load_ruleset(*folders)
 
 
 def sync_folder(client: IMAPClient, ctx: SyncContext, folder: str, first: bool) -> FolderReport:
@@ -341,7 +361,7 @@ def sync_mailbox(config: Config, mailbox: MailboxConfig, store: Store, on_record
     """
     first = not store.first_synced(mailbox.name)
     report = SyncReport(mailbox.name, first_sync=first)
-    ctx = SyncContext(mailbox, store, config.schedule, tz=config.timezone, on_record=on_record)
+    ctx = SyncContext.of(config, mailbox, store, on_record)
     own = client is None
     client = client or connect(mailbox)
     try:

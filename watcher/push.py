@@ -100,8 +100,7 @@ class IdleWorker:
         client = imap.connect(self.mailbox)
         self.connects += 1
         try:
-            ctx = imap.SyncContext(self.mailbox, self.store, self.config.schedule, tz=self.config.timezone,
-                                   on_record=self.on_record)
+            ctx = imap.SyncContext.of(self.config, self.mailbox, self.store, self.on_record)
             first = not self.store.first_synced(self.mailbox.name)
             self._sync(client, ctx, first)  # catch up from the last UID after every (re)connect
             self.backoff.reset()

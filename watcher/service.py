@@ -34,6 +34,7 @@ class Service:
     def __init__(self, config: Config, store: Store | None = None,
                  clock: Callable[[], datetime] = utcnow) -> None:
         self.config = config
+        imap.ruleset_for(config.rules_folders)  # a bad rule file stops the start, naming file and key
         self.store = store or Store(config.database_url)
         self.clock = clock
         self.on_record = ingest.on_record(config, clock)
