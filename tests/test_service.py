@@ -54,6 +54,7 @@ def test_run_once_first_sync_summarises_then_alerts_each_new_mail(tmp_path, imap
         imap_account.append(mail(name))
     config = write_config(tmp_path, imap_account, http_receiver)
     assert main(["--config", str(config), "run", "--once"]) == 0
+    assert "main/INBOX: first sync 4/4 messages checked" in capsys.readouterr().err  # no terminal: log lines
     first = http_receiver.bodies()
     assert len(first) == 1, "first sync: one summary per case, nothing for history or old phishing"
     assert "hongyuan.store2026@163.com" in first[0]["title"] + first[0]["message"]

@@ -34,6 +34,8 @@ from watcher.store import OnRecord, Store
 
 log = logging.getLogger(__name__)
 
+Progress = Callable[[str, str, int, int], None]  # (mailbox, folder, done, total) during a first sync
+
 HEADER_FIELD_LIST = " ".join(HEADER_FIELDS).encode()
 HEADER_ITEM = b"BODY.PEEK[HEADER.FIELDS (%s)]" % HEADER_FIELD_LIST
 CHUNK = 2000  # UIDs per header FETCH and per watermark step; explicit UID sets, never "1:*"
@@ -188,12 +190,13 @@ class SyncContext:
     today: date | None = None
     classify: Callable[..., Any] | None = None
     rules_folders: tuple[Path, ...] = ()
+    progress: Progress | None = None
 
     @classmethod
-    def of(cls, config: Config, mailbox: MailboxConfig, store: Store,
-           on_record: OnRecord | None = None) -> SyncContext:
+    def of(cls, config: Config, mailbox: MailboxConfig, store: Store, on_record: OnRecord | None = None,
+           progress: Progress | None = None) -> SyncContext:
         return cls(mailbox, store, config.schedule, tz=config.timezone, on_record=on_record,
-                   rules_folders=config.rules_folders)
+                   rules_folders=config.rules_folders, progress=progress)
 
     def classifier(self) -> Callable[..., Any]:
         if self.classify is None:
@@ -242,8 +245,13 @@ def sync_folder(client: IMAPClient, ctx: SyncContext, folder: str, first: bool) 
     uids = sorted(u for u in client.search(criteria) if u > last)  # n:* always matches the last UID
     rep.commands += 1
     rep.uids_seen = len(uids)
+    report = ctx.progress if ctx.progress and (first or rep.first_sync) else None
     for start in range(0, len(uids), CHUNK):
+        if report:
+            report(name, folder, start, len(uids))
         _sync_chunk(client, ctx, rep, folder, uids[start:start + CHUNK])
+    if report:
+        report(name, folder, len(uids), len(uids))
     # Everything below UIDNEXT (as of EXAMINE) is handled now, the old mail outside the
     # lookback window included; highestmodseq is kept for servers that have CONDSTORE.
     top = max([last, *uids, (uidnext - 1) if uidnext else 0])
@@ -352,7 +360,7 @@ def _item(data: dict[bytes, Any], prefix: bytes) -> bytes:
 
 def sync_mailbox(config: Config, mailbox: MailboxConfig, store: Store, on_record: OnRecord | None = None,
                  first_sync_hook: Callable[[SyncReport], None] | None = None,
-                 client: IMAPClient | None = None) -> SyncReport:
+                 client: IMAPClient | None = None, progress: Progress | None = None) -> SyncReport:
     """Sync every watched folder of one mailbox once (the poll job). Raises LoginFailed/OSError/IMAP errors.
 
     A folder the server refuses (e.g. a configured folder that does not exist) is reported and the
@@ -361,7 +369,7 @@ def sync_mailbox(config: Config, mailbox: MailboxConfig, store: Store, on_record
     """
     first = not store.first_synced(mailbox.name)
     report = SyncReport(mailbox.name, first_sync=first)
-    ctx = SyncContext.of(config, mailbox, store, on_record)
+    ctx = SyncContext.of(config, mailbox, store, on_record, progress)
     own = client is None
     client = client or connect(mailbox)
     try:

@@ -145,10 +145,11 @@ class Poller:
 
     def __init__(self, config: Config, mailbox: MailboxConfig, store: Store,
                  on_record: OnRecord | None = None, first_sync_hook: FirstSyncHook | None = None,
-                 backoff: Backoff | None = None) -> None:
+                 backoff: Backoff | None = None, progress: imap.Progress | None = None) -> None:
         self.config, self.mailbox, self.store = config, mailbox, store
         self.on_record, self.first_sync_hook = on_record, first_sync_hook
         self.backoff = backoff or Backoff()
+        self.progress = progress
         self.not_before = 0.0
 
     def poll(self) -> imap.SyncReport | None:
@@ -156,7 +157,7 @@ class Poller:
             return None
         try:
             report = imap.sync_mailbox(self.config, self.mailbox, self.store, self.on_record,
-                                       self.first_sync_hook)
+                                       self.first_sync_hook, progress=self.progress)
         except Exception as exc:
             login = isinstance(exc, imap.LoginFailed)
             self.not_before = time.monotonic() + self.backoff.delay(login)

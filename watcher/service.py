@@ -21,6 +21,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 
 from watcher import imap, ingest, notify, push
 from watcher.config import Config, MailboxConfig
+from watcher.progress import FirstSyncProgress
 from watcher.store import Store, utcnow
 
 log = logging.getLogger(__name__)
@@ -39,7 +40,9 @@ class Service:
         self.clock = clock
         self.on_record = ingest.on_record(config, clock)
         self.scheduler = BackgroundScheduler(timezone=config.tz)
-        self.pollers = {m.name: push.Poller(config, m, self.store, self.on_record, self._first_sync_done)
+        self.progress = FirstSyncProgress()
+        self.pollers = {m.name: push.Poller(config, m, self.store, self.on_record, self._first_sync_done,
+                                            progress=self.progress)
                         for m in config.mailboxes}
         self.workers: dict[str, list[push.IdleWorker]] = {}
         self._lock = threading.Lock()
