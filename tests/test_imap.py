@@ -320,3 +320,36 @@ def test_neutral_subject_forward_threaded_on_an_amazon_mail_is_fetched(imap_acco
                                        b"MIME-Version", 1))
     imap_account.append(filler(6, random.Random(6)))
     assert folder(sync(config, store), "INBOX").bodies_fetched == 1
+
+
+def test_a_link_dropped_during_login_is_a_network_error_not_refused_credentials(tmp_path):
+    """Refused credentials are retried slowly; a dropped link must not be mistaken for them."""
+    import socket
+    import threading
+
+    from watcher.config import MailboxConfig
+
+    server = socket.create_server(("127.0.0.1", 0))
+    port = server.getsockname()[1]
+
+    def serve() -> None:
+        conn, _ = server.accept()
+        conn.sendall(b"* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] ready\r\n")
+        for line in conn.makefile("rb"):
+            tag, command = line.split(b" ")[:2]
+            if command.upper().strip() == b"LOGIN":
+                break  # hang up instead of answering
+            conn.sendall(b"* CAPABILITY IMAP4rev1 AUTH=PLAIN\r\n" + tag + b" OK done\r\n")
+        conn.close()
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    (tmp_path / "pw").write_text("secret-pw-123", encoding="utf-8")
+    box = MailboxConfig(name="flaky", host="127.0.0.1", port=port, security="plain", username="u",
+                        password_file=tmp_path / "pw", timeout=5)
+    with pytest.raises(ConnectionError) as err:
+        imap.connect(box)
+    assert not isinstance(err.value, imap.LoginFailed)
+    assert "secret-pw-123" not in str(err.value)
+    thread.join(5)
+    server.close()

@@ -129,6 +129,8 @@ def _login(client: IMAPClient, mailbox: MailboxConfig) -> None:
             client.plain_login(mailbox.username, secret)
     except LoginError as exc:
         text = str(exc).replace(secret, "***") if secret else str(exc)
+        if "socket error" in text or "EOF" in text:  # imapclient wraps a dropped link as LoginError too
+            raise ConnectionError(f"mailbox {mailbox.name}: connection lost during login: {text}") from None
         raise LoginFailed(f"mailbox {mailbox.name}: login as {mailbox.username} at "
                           f"{mailbox.host}:{mailbox.port} refused: {text}") from None
 
