@@ -196,6 +196,27 @@ def test_idle_push_and_server_restart_mid_idle(imap_account, tmp_path):
     assert [m.uid for m in store.messages()] == [uid1, uid2, uid3]
 
 
+def test_mail_arriving_during_a_sync_is_not_left_for_the_next_one(imap_account, tmp_path):
+    """Its EXISTS comes inside the running sync's FETCH answer, so IDLE never hears of it."""
+    config, store = setup(imap_account, tmp_path, watch_junk=False)
+    arrivals = Arrivals()
+    injected: list[int] = []
+
+    def arrive_mid_sync(session, row) -> None:  # runs inside the first mail's store transaction
+        if not injected:
+            injected.append(imap_account.append(siv_mail(2, "race")))
+
+    worker = IdleWorker(config, config.mailboxes[0], "INBOX", store, on_record=arrive_mid_sync,
+                        on_new_mail=arrivals, backoff=Backoff(base=0.2, cap=1.0))
+    worker.start()
+    try:
+        assert worker.connected.wait(10)
+        uid1 = imap_account.append(siv_mail(1, "race"))
+        assert arrivals.wait(2, timeout=5) == [uid1, injected[0]]
+    finally:
+        worker.stop()
+
+
 KILL_SCRIPT = """
 import sys
 from watcher import imap

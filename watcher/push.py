@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 NewMail = Callable[[imap.FolderReport], None]
 FirstSyncHook = Callable[[imap.SyncReport], None]
 IDLE_TICK = 1.0  # seconds per idle_check: how quickly stop() is honoured
+MAX_PASSES = 20  # sync passes in a row while mail keeps arriving, before IDLE is entered again
 
 
 @dataclass
@@ -44,8 +45,9 @@ class Backoff:
     def delay(self, login_failed: bool = False) -> float:
         self.failures += 1
         ceiling = min(self.login_cap if login_failed else self.cap, self.base * 2 ** (self.failures - 1))
-        if login_failed:
-            ceiling = max(ceiling, min(60.0, self.login_cap))  # never hammer a refusing server
+        if login_failed:  # never hammer a refusing server: QQ/163 lock accounts after repeated failures
+            ceiling = max(ceiling, min(60.0, self.login_cap))
+            return random.uniform(ceiling / 2, ceiling)
         return random.uniform(0, ceiling)
 
     def reset(self) -> None:
@@ -105,15 +107,22 @@ class IdleWorker:
             self._sync(client, ctx, first)  # catch up from the last UID after every (re)connect
             self.backoff.reset()
             while not self.stopping.is_set():
-                if self._idle(client):
+                self._idle(client)  # a change, a renewal or stop: sync in every case but stop
+                if not self.stopping.is_set():
                     self._sync(client, ctx, first)
         finally:
             imap.close(client)
 
     def _sync(self, client: IMAPClient, ctx: imap.SyncContext, first: bool) -> None:
-        report = imap.sync_folder(client, ctx, self.folder, first)
-        if report.stored and self.on_new_mail is not None:
-            self.on_new_mail(report)
+        """Sync until a pass finds nothing new. A mail that arrives during a sync is announced
+        inside that sync's FETCH answer, where the client swallows the EXISTS: IDLE would never
+        hear of it, so only another pass (one EXAMINE when nothing is new) can find it."""
+        for _ in range(MAX_PASSES):
+            report = imap.sync_folder(client, ctx, self.folder, first)
+            if report.stored and self.on_new_mail is not None:
+                self.on_new_mail(report)
+            if not report.uids_seen or self.stopping.is_set():
+                return
 
     def _idle(self, client: IMAPClient) -> bool:
         """IDLE until something happens (True), renewal is due or stop (False); raise when dead."""
@@ -166,66 +175,3 @@ class Poller:
             return imap.SyncReport(self.mailbox.name, error=f"{type(exc).__name__}: {exc}")
         self.backoff.reset()
         return report
-
-
-class Watcher:
-    """All mailboxes: a first sync, then IDLE workers per folder, or polling without IDLE.
-
-    Each mailbox has its own supervisor thread, so one broken account never stalls the others.
-    """
-
-    def __init__(self, config: Config, store: Store, on_record: OnRecord | None = None,
-                 on_new_mail: NewMail | None = None,
-                 first_sync_hook: FirstSyncHook | None = None) -> None:
-        self.config, self.store = config, store
-        self.on_record, self.on_new_mail, self.first_sync_hook = on_record, on_new_mail, first_sync_hook
-        self.stopping = threading.Event()
-        self.workers: list[IdleWorker] = []
-        self._threads: list[threading.Thread] = []
-        self._lock = threading.Lock()
-
-    def start(self) -> Watcher:
-        for mailbox in self.config.mailboxes:
-            t = threading.Thread(target=self._supervise, args=(mailbox,), name=f"watch-{mailbox.name}",
-                                 daemon=True)
-            t.start()
-            self._threads.append(t)
-        return self
-
-    def stop(self, timeout: float = 5.0) -> None:
-        self.stopping.set()
-        with self._lock:
-            workers = list(self.workers)
-        for w in workers:
-            w.stopping.set()
-        for w in workers:
-            w.stop(timeout)
-        for t in self._threads:
-            t.join(timeout)
-
-    def _supervise(self, mailbox: MailboxConfig) -> None:
-        poller = Poller(self.config, mailbox, self.store, self.on_record, self.first_sync_hook)
-        while not self.stopping.is_set():
-            report = poller.poll()
-            if report is not None and report.error is None:
-                self._notify(report)
-                folders = [f.folder for f in report.folders if f.error is None]
-                if self.config.schedule.idle and report.idle:
-                    return self._start_idle(mailbox, folders)
-            wait = max(poller.not_before - time.monotonic(), self.config.schedule.poll_seconds)
-            self.stopping.wait(wait)
-
-    def _notify(self, report: imap.SyncReport) -> None:
-        if self.on_new_mail is None:
-            return
-        for folder in report.folders:
-            if folder.stored:
-                self.on_new_mail(folder)
-
-    def _start_idle(self, mailbox: MailboxConfig, folders: list[str]) -> None:
-        with self._lock:
-            if self.stopping.is_set():
-                return
-            for folder in folders:
-                self.workers.append(IdleWorker(self.config, mailbox, folder, self.store, self.on_record,
-                                               self.on_new_mail).start())
