@@ -1,8 +1,10 @@
 """The store: one transaction per message, duplicates dropped, a poison message never stalls a folder."""
 
-from datetime import UTC, datetime
+import threading
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
+from sqlalchemy.exc import IntegrityError
 
 from watcher.model import Classification, Kind, SenderCheck
 from watcher.store import EventRow, Store
@@ -45,3 +47,38 @@ def test_uidvalidity_reset_starts_the_folder_over(store):
     store.reset_folder("m", "INBOX", 2)
     state = store.folder_state("m", "INBOX")
     assert (state.uidvalidity, state.last_uid) == (2, 0)
+
+
+def test_a_forged_date_cannot_poison_the_folder(store):
+    forged = Classification(kind=Kind.SIV_FAILED, sender_check=SenderCheck.UNVERIFIED, message_id="<x@y>",
+                            sent_at=datetime(9999, 12, 31, 23, 59, tzinfo=timezone(timedelta(hours=-12))))
+    row = store.record("m", "INBOX", 1, 1, forged, content_hash="h", size=1)
+    assert row is not None and row.sent_at is None
+    assert store.folder_state("m", "INBOX").last_uid == 1
+
+
+def test_a_database_error_in_the_callback_is_retried_not_swallowed(store):
+    def racing_key(session, row):
+        raise IntegrityError("INSERT", {}, Exception("UNIQUE constraint failed: alert.key"))
+
+    with pytest.raises(IntegrityError):
+        store.record("m", "INBOX", 1, 1, classification(), content_hash="h", size=1, on_record=racing_key)
+    assert store.folder_state("m", "INBOX") is None   # nothing committed: the next sync retries it
+    assert store.messages() == []
+
+
+def test_the_same_message_from_two_threads_is_stored_once(store):
+    barrier = threading.Barrier(2)
+    results = []
+
+    def deliver(folder: str) -> None:
+        barrier.wait()
+        results.append(store.record("m", folder, 1, 1, classification(), content_hash="h", size=1))
+
+    threads = [threading.Thread(target=deliver, args=(f,)) for f in ("INBOX", "[Gmail]/All Mail")]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sum(r is not None for r in results) == 1
+    assert len(store.messages()) == 1

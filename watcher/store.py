@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import DateTime, UniqueConstraint, event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, Session, SQLModel, create_engine, select
 
@@ -159,6 +162,9 @@ class Store:
         if url.startswith("sqlite"):
             event.listen(self.engine, "connect", _sqlite_pragmas)
         SQLModel.metadata.create_all(self.engine)
+        # Check-then-insert in `record` must not interleave: two folders (INBOX and Gmail's All
+        # Mail) can deliver the same message at the same moment from two IDLE threads.
+        self._write_lock = threading.Lock()
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -191,10 +197,6 @@ class Store:
 
     # -- messages ----------------------------------------------------------------------
 
-    def is_known(self, mailbox: str, message_id: str | None, content_hash: str) -> bool:
-        with self.session() as s:
-            return _duplicate(s, mailbox, message_id, content_hash) is not None
-
     def record(self, mailbox: str, folder: str, uidvalidity: int, uid: int, classification: Classification,
                *, content_hash: str, size: int, on_record: OnRecord | None = None) -> MessageRow | None:
         """Store one message and advance the watermark in a single transaction.
@@ -203,17 +205,19 @@ class Store:
         stored for this mailbox: a copy in another folder or a resync after UIDVALIDITY changed).
         `on_record` adds what the case logic derives (events, alerts) inside the same transaction.
         """
-        with self.session() as s:
+        with self._write_lock, self.session() as s:
             if _duplicate(s, mailbox, classification.message_id, content_hash) is not None:
                 _advance(s, mailbox, folder, uidvalidity, uid, None)
                 s.commit()
                 return None
             row = message_row(mailbox, folder, uidvalidity, uid, classification, content_hash, size)
-            s.add(row)
-            s.flush()
             try:
+                s.add(row)
+                s.flush()
                 if on_record is not None:
                     on_record(s, row)
+            except DBAPIError:
+                raise  # the database itself (locked, a racing key): the sync retries this UID
             except Exception as exc:  # a poison message must not stall its folder forever
                 s.rollback()
                 log.exception("%s/%s uid %d: processing failed; stored without case or alert",
@@ -249,6 +253,7 @@ class Store:
 
 def message_row(mailbox: str, folder: str, uidvalidity: int, uid: int, c: Classification,
                 content_hash: str, size: int) -> MessageRow:
+    c = replace(c, sent_at=_plausible(c.sent_at), appointment=_plausible(c.appointment))
     return MessageRow(
         mailbox=mailbox, folder=folder, uidvalidity=uidvalidity, uid=uid, message_id=c.message_id,
         content_hash=content_hash, size=size, sent_at=c.sent_at, subject=c.subject[:500],
@@ -257,6 +262,14 @@ def message_row(mailbox: str, folder: str, uidvalidity: int, uid: int, c: Classi
         appointment=c.appointment, meeting_url=c.meeting_url, rule=c.rule,
         reasons=json.dumps(list(c.reasons), ensure_ascii=False), parse_error=c.parse_error,
     )
+
+
+def _plausible(moment: datetime | None) -> datetime | None:
+    """A Date header can say anything (year 9999 overflows the UTC conversion): keep only
+    instants a real mail can carry, so one forged header cannot poison its folder."""
+    if moment is None or not 1990 <= moment.year <= 2200:
+        return None
+    return moment
 
 
 def _folder(s: Session, mailbox: str, folder: str) -> FolderStateRow | None:
