@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from watcher.cases import Event, ReminderPlan, add_china_business_days, fold, reminders
+from watcher.cases import Event, ReminderPlan, add_china_business_days, fold, reminders, wanted_reminders
 from watcher.model import Classification, Kind, Mark, SenderCheck, State
 
 TZ = ZoneInfo("Asia/Shanghai")
@@ -229,3 +229,17 @@ def test_changed_appointment_gets_new_anchor():
     before = {p.anchor for p in reminders(fold([INVITE, CONFIRM]), at(8), TZ)}
     after = {p.anchor for p in reminders(fold([INVITE, CONFIRM, moved]), at(9), TZ)}
     assert before.isdisjoint(after) and len(after) == 1
+
+
+def test_reminders_expire_with_their_deadline_or_appointment_and_wanted_ones_include_due():
+    tz = ZoneInfo("Asia/Shanghai")
+    invited = fold([Event("video_call_invitation", datetime(2026, 10, 20, 3, tzinfo=UTC),
+                          deadline=date(2026, 11, 3))])
+    plans = {p.purpose: p for p in wanted_reminders(invited, tz)}
+    assert plans["reminder:deadline-1d"].expires_at == datetime(2026, 11, 4, 0, 0, tzinfo=tz)
+    late = datetime(2026, 11, 2, 12, tzinfo=UTC)
+    assert {p.purpose for p in reminders(invited, late, tz)} == set()            # all due by then
+    assert set(plans) == {"reminder:deadline-7d", "reminder:deadline-3d", "reminder:deadline-1d"}
+    call = datetime(2026, 10, 29, 2, tzinfo=UTC)
+    scheduled = fold([Event("video_call_confirmation", datetime(2026, 10, 26, tzinfo=UTC), appointment=call)])
+    assert {p.expires_at for p in wanted_reminders(scheduled, tz)} == {call}

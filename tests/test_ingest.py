@@ -229,6 +229,28 @@ def test_reminders_fire_at_their_time_and_stop_when_the_case_moves_on(store, htt
     assert len(titles) == 1 and "截止" not in titles[0]
 
     notify.deliver_pending(store, cfg, datetime(2026, 11, 2, tzinfo=UTC))  # the service was down
-    assert len(http_receiver.bodies()) == 2, "a long-overdue, never-tried reminder is stale, not sent"
-    (stale,) = [a for a in alerts(store) if a.purpose == "reminder:appointment-1h"]
-    assert stale.status == "cancelled" and stale.last_error.startswith("stale")
+    assert len(http_receiver.bodies()) == 2, "a reminder whose appointment has passed is not sent"
+    (expired,) = [a for a in alerts(store) if a.purpose == "reminder:appointment-1h"]
+    assert expired.status == "cancelled" and expired.last_error.startswith("expired")
+
+
+def test_a_late_reminder_still_goes_out_while_its_deadline_holds(store, http_receiver):
+    http_receiver.start()
+    cfg = make_config(urls=(http_receiver.url("hook"),))
+    live(store, cfg).feed("video_call_invitation-zh-plain.eml")            # deadline 2026-11-03
+    service_back = datetime(2026, 11, 2, 8, tzinfo=UTC)                    # 16:00 on the day before
+    notify.deliver_pending(store, cfg, service_back)
+    titles = [b["title"] for b in http_receiver.bodies()]
+    assert any("明天预约截止" in t for t in titles)                          # deadline-1d, 7 h late
+
+
+def test_a_failing_due_reminder_survives_an_event_that_keeps_the_state(store, http_receiver):
+    http_receiver.stop()                                                  # receiver down: refused
+    cfg = make_config(urls=(http_receiver.url("hook"),))
+    feeder = live(store, cfg)
+    feeder.feed("video_call_invitation-zh-plain.eml")
+    notify.deliver_pending(store, cfg, datetime(2026, 10, 27, 2, tzinfo=UTC))  # deadline-7d fails
+    feeder.callback = ingest.on_record(cfg, clock=lambda: datetime(2026, 10, 27, 3, tzinfo=UTC))
+    feeder.feed("support_reply-en-case-received.eml")                     # keeps video_call_invited
+    (seven,) = [a for a in alerts(store) if a.purpose == "reminder:deadline-7d"]
+    assert (seven.status, seven.attempts) == ("pending", 1)

@@ -145,11 +145,14 @@ class CaseView:
 @dataclass(frozen=True)
 class ReminderPlan:
     """A reminder to schedule. `anchor` is the value it is tied to (deadline, appointment or
-    booking time, ISO) so the store can key it and a changed appointment gets new reminders."""
+    booking time, ISO) so the store can key it and a changed appointment gets new reminders.
+    `expires_at`: after it the reminder means nothing ("book by tomorrow" once the deadline has
+    passed, "your call starts in 1 hour" after the call), so it is not sent even if late."""
 
     purpose: str
     due_at: datetime
     anchor: str = ""
+    expires_at: datetime | None = None
 
 
 def _order_key(e: Event) -> tuple[datetime, bool, int]:
@@ -207,8 +210,17 @@ def _accumulate(view: CaseView, e: Event) -> CaseView:
 def reminders(view: CaseView, now: datetime, tz: ZoneInfo) -> list[ReminderPlan]:
     """The reminders the case wants from `now` on (see the module docstring for timing).
 
-    Returning only what the current state wants is what cancels reminders: the store
-    drops any pending reminder of the case that is not in this list.
+    Reminders already due are left out: when a case reaches a state, the event's own alert
+    states the deadline or appointment, so a reminder whose time has passed is not planned.
+    """
+    return sorted((p for p in wanted_reminders(view, tz) if p.due_at > now), key=lambda p: p.due_at)
+
+
+def wanted_reminders(view: CaseView, tz: ZoneInfo) -> list[ReminderPlan]:
+    """Every reminder the case's current state calls for, due or not.
+
+    This is what cancels reminders: the store drops any pending reminder of the case that is
+    not in this list, and keeps one that is (even if it is overdue and being retried).
     """
     if view.state == State.VIDEO_CALL_INVITED:
         plans = _no_confirmation(view.booked_at, tz) if view.booked_at else _deadline(view.deadline, tz)
@@ -216,17 +228,19 @@ def reminders(view: CaseView, now: datetime, tz: ZoneInfo) -> list[ReminderPlan]
         plans = _appointment(view.appointment)
     else:
         plans = []
-    return sorted((p for p in plans if p.due_at > now), key=lambda p: p.due_at)
+    return plans
 
 
 def _deadline(deadline: date | None, tz: ZoneInfo) -> list[ReminderPlan]:
     if deadline is None:
         return []
+    end_of_deadline = datetime.combine(deadline + timedelta(days=1), time(0, 0), tzinfo=tz)
     return [
         ReminderPlan(
             f"reminder:deadline-{days}d",
             datetime.combine(deadline - timedelta(days=days), DEADLINE_REMINDER_TIME, tzinfo=tz),
             deadline.isoformat(),
+            end_of_deadline,
         )
         for days in DEADLINE_REMINDER_DAYS
     ]
@@ -243,7 +257,10 @@ def _appointment(appointment: datetime | None) -> list[ReminderPlan]:
         return []
     return [
         ReminderPlan(
-            f"reminder:appointment-{hours}h", appointment - timedelta(hours=hours), appointment.isoformat()
+            f"reminder:appointment-{hours}h",
+            appointment - timedelta(hours=hours),
+            appointment.isoformat(),
+            appointment,
         )
         for hours in APPOINTMENT_REMINDER_HOURS
     ]

@@ -113,14 +113,13 @@ def plan_reminders(session: Session, case: CaseRow, view: cases.CaseView, ctx: C
     Each reminder's key carries the deadline or appointment it serves, so a moved appointment
     gets fresh reminders while an unchanged one is never sent twice.
     """
-    plans = cases.reminders(view, now, ctx.tz)
-    keys = {_reminder_key(case, plan) for plan in plans}
-    cancel_alerts(session, case.id, keep=keys)
-    for plan in plans:
+    wanted = {_reminder_key(case, plan) for plan in cases.wanted_reminders(view, ctx.tz)}
+    cancel_alerts(session, case.id, keep=wanted)  # an overdue one being retried is still wanted
+    for plan in cases.reminders(view, now, ctx.tz):
         text = alerts.compose_reminder(view, plan, case.account, case.mailbox, ctx.language, ctx.tz)
         add_alert(session, key=_reminder_key(case, plan), purpose=plan.purpose,
                   notify_type=text.notify_type, title=text.title, body=text.body,
-                  mailbox=case.mailbox, case_ref=case.id, due_at=plan.due_at)
+                  mailbox=case.mailbox, case_ref=case.id, due_at=plan.due_at, expires_at=plan.expires_at)
 
 
 def find_or_create_case(session: Session, mailbox: str, account: str | None,

@@ -54,7 +54,7 @@ _URL_RE = re.compile(r"\b([A-Za-z][A-Za-z0-9+.-]{0,30})://[^\s'\"<>]+")
 
 def add_alert(session: Session, *, key: str, purpose: str, notify_type: str, title: str, body: str,
               mailbox: str | None = None, case_ref: int | None = None, message_ref: int | None = None,
-              due_at: datetime | None = None) -> AlertRow | None:
+              due_at: datetime | None = None, expires_at: datetime | None = None) -> AlertRow | None:
     """Queue an alert unless one with this key exists; the caller commits.
 
     The unique key is what makes restarts and resyncs harmless: the same (message, purpose) can
@@ -67,7 +67,7 @@ def add_alert(session: Session, *, key: str, purpose: str, notify_type: str, tit
     due = due_at or utcnow()
     row = AlertRow(key=key, purpose=purpose, notify_type=notify_type, title=title, body=body,
                    mailbox=mailbox, case_ref=case_ref, message_ref=message_ref,
-                   due_at=due, next_attempt_at=due)
+                   due_at=due, next_attempt_at=due, expires_at=expires_at)
     # No SAVEPOINT here: with pysqlite a savepoint opened as the first statement commits on
     # release, which would split the caller's transaction. A racing duplicate (another writer
     # between our SELECT and INSERT) raises IntegrityError and the whole transaction is redone.
@@ -115,9 +115,6 @@ class DeliveryReport:
 OnDelivered = Callable[[AlertRow], None]
 
 
-STALE_REMINDER = timedelta(hours=6)
-
-
 def deliver_pending(store: Store, config: Config, now: datetime | None = None, *,
                     on_delivered: OnDelivered | None = None) -> DeliveryReport:
     """Send every due pending alert to each of its targets that has not had it yet.
@@ -134,8 +131,8 @@ def deliver_pending(store: Store, config: Config, now: datetime | None = None, *
                 row = s.get(AlertRow, alert_id)
                 if row is None or row.status != "pending":
                     continue  # cancelled or delivered since we listed it
-                if _stale_reminder(row, now):
-                    row.status, row.last_error = "cancelled", "stale: the service was down when it was due"
+                if row.expires_at is not None and now >= row.expires_at:
+                    row.status, row.last_error = "cancelled", "expired: its deadline or appointment passed"
                     s.add(row)
                     s.commit()
                     continue
@@ -148,13 +145,6 @@ def deliver_pending(store: Store, config: Config, now: datetime | None = None, *
                     report.next_attempt_at = min(filter(None, (report.next_attempt_at,
                                                                row.next_attempt_at)))
     return report
-
-
-def _stale_reminder(row: AlertRow, now: datetime) -> bool:
-    """A reminder that was never tried and is long overdue (the service was down) would only
-    mislead ("your call starts in 1 hour" after the call); the event alert already said it all.
-    One that failed and is being retried is kept: a failed alert is never dropped."""
-    return row.purpose.startswith("reminder:") and row.attempts == 0 and now - row.due_at > STALE_REMINDER
 
 
 def retry_after(store: Store, now: datetime | None = None) -> datetime | None:

@@ -141,6 +141,7 @@ class AlertRow(SQLModel, table=True):
     status: str = Field(default="pending", index=True)  # pending | delivered | cancelled
     attempts: int = 0
     due_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    expires_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     next_attempt_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, index=True)
     last_error: str | None = None
     delivered_targets: str = "[]"
