@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
 from pathlib import Path
 
 import pytest
@@ -254,3 +255,28 @@ def test_a_failing_due_reminder_survives_an_event_that_keeps_the_state(store, ht
     feeder.feed("support_reply-en-case-received.eml")                     # keeps video_call_invited
     (seven,) = [a for a in alerts(store) if a.purpose == "reminder:deadline-7d"]
     assert (seven.status, seven.attempts) == ("pending", 1)
+
+
+def test_mails_without_a_recipient_share_one_case(store):
+    from watcher.ingest import UNKNOWN_ACCOUNT, find_or_create_case
+
+    with store.session() as s:
+        first = find_or_create_case(s, "main", None, None)
+        assert find_or_create_case(s, "main", "", None).id == first.id
+        assert first.account == UNKNOWN_ACCOUNT
+
+
+def test_a_date_from_the_future_cannot_freeze_the_case(store, tmp_path):
+    cfg = make_config()
+    feeder = live(store, cfg)
+    forged = (CORPUS / "siv_failed-en-plain.eml").read_bytes().replace(
+        b"Date: Thu, 15 Oct 2026 02:14:37 -0700", b"Date: Fri, 01 Jan 2100 00:00:00 +0000")
+    (tmp_path / "forged.eml").write_bytes(forged)
+    feeder.feed(str(tmp_path / "forged.eml"))
+    soon = format_datetime(datetime.now(UTC) + timedelta(hours=1)).encode()  # after the forgery arrived
+    approved = (CORPUS / "siv_approved-zh-plain.eml").read_bytes().replace(
+        b"Date: Mon, 02 Nov 2026 09:12:44 +0000", b"Date: " + soon)
+    (tmp_path / "approved.eml").write_bytes(approved)
+    feeder.feed(str(tmp_path / "approved.eml"))
+    (case,) = casebook.list_cases(store, cfg)
+    assert case.view.state == State.VERIFIED

@@ -64,8 +64,7 @@ def apply_message(session: Session, row: MessageRow, ctx: Context, *, live: bool
     case = find_or_create_case(session, row.mailbox, row.account, row.seller_token)
     row.case_ref = case.id
     session.add(row)
-    event_row = EventRow(case_ref=case.id, kind=row.kind, sent_at=row.sent_at or row.seen_at,
-                         message_ref=row.id)
+    event_row = EventRow(case_ref=case.id, kind=row.kind, sent_at=_sent_at(row), message_ref=row.id)
     session.add(event_row)
     session.flush()
     view = case_view(session, case)
@@ -126,15 +125,15 @@ def find_or_create_case(session: Session, mailbox: str, account: str | None,
                         seller_token: str | None) -> CaseRow:
     """The seller token names one seller account for sure, so it wins; else the registration
     address (the Amazon mail's recipient), which is all a failure notice or support reply has."""
-    account = (account or "").strip().lower() or None
+    account = (account or "").strip().lower() or UNKNOWN_ACCOUNT  # Bcc, undisclosed-recipients
     query = select(CaseRow).where(CaseRow.mailbox == mailbox)
     case = None
     if seller_token:
         case = session.exec(query.where(CaseRow.seller_token == seller_token)).first()
-    if case is None and account:
+    if case is None:
         case = session.exec(query.where(CaseRow.account == account)).first()
     if case is None:
-        case = CaseRow(mailbox=mailbox, account=account or UNKNOWN_ACCOUNT, seller_token=seller_token)
+        case = CaseRow(mailbox=mailbox, account=account, seller_token=seller_token)
     elif seller_token and not case.seller_token:
         case.seller_token = seller_token
     session.add(case)
@@ -170,6 +169,12 @@ def event_of(event_row: EventRow, message: MessageRow | None) -> cases.Event:
         meeting_url=message.meeting_url,
         message_id=message.message_id, subject=message.subject, from_addr=message.from_addr,
     )
+
+
+def _sent_at(row: MessageRow) -> datetime:
+    """Events are ordered by when Amazon sent them, but a Date header from the future (forged or
+    a broken clock) would make that mail the case's last word forever: cap it at arrival."""
+    return min(row.sent_at, row.seen_at) if row.sent_at else row.seen_at
 
 
 def _phishing_alert(session: Session, row: MessageRow, ctx: Context) -> None:
