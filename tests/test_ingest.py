@@ -51,7 +51,7 @@ def alerts(store: Store) -> list[AlertRow]:
 
 
 def live(store: Store, cfg: config.Config) -> Feeder:
-    store.mark_first_synced("main")
+    store.mark_folder_synced("main", "INBOX")
     return Feeder(store, cfg)
 
 

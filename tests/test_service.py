@@ -150,3 +150,28 @@ def test_the_service_classifies_with_the_configs_rule_folders(tmp_path, imap_acc
     assert "broken.toml" in capsys.readouterr().err
     assert main(["--config", str(config), "doctor"]) == 1
     assert "✗ rules" in capsys.readouterr().out
+
+
+def test_a_folder_added_later_is_history_first_then_live(tmp_path, imap_account, http_receiver):
+    http_receiver.start()
+    imap_account.append(mail("siv_failed-en-plain.eml"))
+    config = write_config(tmp_path, imap_account, http_receiver, watch_junk="false")
+    assert main(["--config", str(config), "run", "--once"]) == 0
+    assert len(http_receiver.bodies()) == 1                      # the first sync's summary
+
+    client = imap_account.server.admin(imap_account.user)
+    client.create_folder("Archive")
+    client.logout()
+    imap_account.append(mail("video_call_invitation-en-plain.eml"), folder="Archive")
+    imap_account.append(mail("appeal_denied_restart-en-plain-2.eml"), folder="Archive")
+    text = config.read_text(encoding="utf-8")
+    folders = 'watch_junk = false\nfolders = ["INBOX", "Archive"]'
+    config.write_text(text.replace("watch_junk = false", folders), encoding="utf-8")
+    assert main(["--config", str(config), "run", "--once"]) == 0
+    added = http_receiver.bodies()[1:]
+    assert len(added) == 1, "the new folder's old mail is summarised per case, not alerted one by one"
+    assert "wangjun_ecom@qq.com" in added[0]["title"] + added[0]["message"]
+
+    imap_account.append(mail("siv_approved-en-plain.eml"), folder="Archive")
+    assert main(["--config", str(config), "run", "--once"]) == 0
+    assert [b["type"] for b in http_receiver.bodies()[2:]] == ["success"]   # now live: its own alert

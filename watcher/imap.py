@@ -61,6 +61,7 @@ class FolderReport:
     commands: int = 0
     stored_uids: list[int] = field(default_factory=list)
     error: str | None = None
+    history: bool = False  # the folder's first complete sync: what it finds is old mail
 
 
 @dataclass
@@ -230,6 +231,7 @@ def sync_folder(client: IMAPClient, ctx: SyncContext, folder: str, first: bool) 
     rep.uidvalidity = uidvalidity
     name = ctx.mailbox.name
     state = ctx.store.folder_state(name, folder)
+    rep.history = state is None or state.first_synced_at is None
     if state is None or state.uidvalidity != uidvalidity:
         if state is not None:
             log.warning("%s/%s: UIDVALIDITY changed %s -> %s, resyncing", name, folder, state.uidvalidity,
@@ -387,8 +389,21 @@ def sync_mailbox(config: Config, mailbox: MailboxConfig, store: Store, on_record
     finally:
         if own:
             close(client)
+    finish_history(store, report, first_sync_hook)
     if first:
         store.mark_first_synced(mailbox.name)
-        if first_sync_hook is not None:
-            first_sync_hook(report)
     return report
+
+
+def finish_history(store: Store, report: SyncReport,
+                   first_sync_hook: Callable[[SyncReport], None] | None) -> None:
+    """After a folder's first complete sync (the mailbox's first, or a folder added or recovered
+    later), summarise its history, then let its mail count as live. In that order: a crash in
+    between repeats the (idempotent) summary rather than losing it."""
+    done = [f.folder for f in report.folders if f.history and f.error is None]
+    if not done:
+        return
+    if first_sync_hook is not None:
+        first_sync_hook(report)
+    for folder in done:
+        store.mark_folder_synced(report.mailbox, folder)

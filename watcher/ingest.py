@@ -24,7 +24,7 @@ from watcher import alerts, cases
 from watcher.config import Config
 from watcher.model import Kind, Mark, SenderCheck
 from watcher.notify import add_alert, cancel_alerts
-from watcher.store import CaseRow, EventRow, MailboxStateRow, MessageRow, OnRecord, Store, utcnow
+from watcher.store import CaseRow, EventRow, FolderStateRow, MessageRow, OnRecord, Store, utcnow
 
 UNKNOWN_ACCOUNT = "(unknown)"
 
@@ -42,13 +42,14 @@ class Context:
 
 
 def on_record(config: Config, clock: Callable[[], datetime] = utcnow) -> OnRecord:
-    """The `Store.record` callback. Mail is live once its mailbox finished a first sync; the
-    answer is read in the same transaction, so it cannot disagree with what gets committed."""
+    """The `Store.record` callback. Mail is live once its folder finished a first sync (the
+    mailbox's first, or a folder added later); the answer is read in the same transaction."""
     ctx = Context.of(config)
 
     def apply(session: Session, row: MessageRow) -> None:
-        state = session.get(MailboxStateRow, row.mailbox)
-        live = bool(state and state.first_synced_at)
+        folder = session.exec(select(FolderStateRow).where(
+            FolderStateRow.mailbox == row.mailbox, FolderStateRow.folder == row.folder)).first()
+        live = bool(folder and folder.first_synced_at)
         apply_message(session, row, ctx, live=live, now=clock())
 
     return apply
@@ -96,7 +97,7 @@ def summarize_first_sync(store: Store, config: Config, mailbox: str, now: dateti
             if view.state is None:
                 continue
             text = alerts.compose_summary(view, case.account, case.mailbox, ctx.language, ctx.tz)
-            added = add_alert(session, key=f"case:{case.id}:summary", purpose="summary",
+            added = add_alert(session, key=f"case:{case.id}:summary:{view.state.value}", purpose="summary",
                               notify_type=text.notify_type, title=text.title, body=text.body,
                               mailbox=case.mailbox, case_ref=case.id)
             count += added is not None

@@ -59,9 +59,9 @@ class IdleWorker:
 
     def __init__(self, config: Config, mailbox: MailboxConfig, folder: str, store: Store,
                  on_record: OnRecord | None = None, on_new_mail: NewMail | None = None,
-                 backoff: Backoff | None = None) -> None:
+                 backoff: Backoff | None = None, first_sync_hook: FirstSyncHook | None = None) -> None:
         self.config, self.mailbox, self.folder, self.store = config, mailbox, folder, store
-        self.on_record, self.on_new_mail = on_record, on_new_mail
+        self.on_record, self.on_new_mail, self.first_sync_hook = on_record, on_new_mail, first_sync_hook
         self.backoff = backoff or Backoff()
         self.stopping = threading.Event()
         self.connected = threading.Event()  # set while a catch-up-synced IDLE is running (tests wait on it)
@@ -119,6 +119,9 @@ class IdleWorker:
         hear of it, so only another pass (one EXAMINE when nothing is new) can find it."""
         for _ in range(MAX_PASSES):
             report = imap.sync_folder(client, ctx, self.folder, first)
+            if report.history:  # this worker did the folder's first sync (it failed in the poll)
+                imap.finish_history(self.store, imap.SyncReport(self.mailbox.name, folders=[report]),
+                                    self.first_sync_hook)
             if report.stored and self.on_new_mail is not None:
                 self.on_new_mail(report)
             if not report.uids_seen or self.stopping.is_set():

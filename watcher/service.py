@@ -106,16 +106,16 @@ class Service:
             return
         if any(f.stored for f in report.folders):
             self.deliver()
-        if self.config.schedule.idle and report.idle:
-            self._start_idle(mailbox, [f.folder for f in report.folders if f.error is None])
+        if self.config.schedule.idle and report.idle:  # a folder that failed gets a worker too: it retries
+            self._start_idle(mailbox, [f.folder for f in report.folders])
 
     def _start_idle(self, mailbox: MailboxConfig, folders: list[str]) -> None:
         with self._lock:
             if self.stopping.is_set():
                 return
             self.workers[mailbox.name] = [
-                push.IdleWorker(self.config, mailbox, folder, self.store, self.on_record,
-                                self._stored).start()
+                push.IdleWorker(self.config, mailbox, folder, self.store, self.on_record, self._stored,
+                                first_sync_hook=self._first_sync_done).start()
                 for folder in folders
             ]
         log.info("%s: IDLE on %s", mailbox.name, ", ".join(folders))

@@ -59,6 +59,9 @@ class FolderStateRow(SQLModel, table=True):
     last_uid: int = 0
     highestmodseq: int | None = None
     synced_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # Set after the folder's first complete sync; until then its mail is history (no alert of
+    # its own). Survives a UIDVALIDITY reset: mail found by that resync is new, not history.
+    first_synced_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 class MailboxStateRow(SQLModel, table=True):
@@ -186,6 +189,13 @@ class Store:
         with self.session() as s:
             row = _folder(s, mailbox, folder) or FolderStateRow(mailbox=mailbox, folder=folder, uidvalidity=0)
             row.uidvalidity, row.last_uid, row.highestmodseq = uidvalidity, 0, None
+            s.add(row)
+            s.commit()
+
+    def mark_folder_synced(self, mailbox: str, folder: str, at: datetime | None = None) -> None:
+        with self.session() as s:
+            row = _folder(s, mailbox, folder) or FolderStateRow(mailbox=mailbox, folder=folder, uidvalidity=0)
+            row.first_synced_at = row.first_synced_at or at or utcnow()
             s.add(row)
             s.commit()
 
