@@ -175,3 +175,32 @@ def test_a_folder_added_later_is_history_first_then_live(tmp_path, imap_account,
     imap_account.append(mail("siv_approved-en-plain.eml"), folder="Archive")
     assert main(["--config", str(config), "run", "--once"]) == 0
     assert [b["type"] for b in http_receiver.bodies()[2:]] == ["success"]   # now live: its own alert
+
+
+def test_sigterm_during_a_first_sync_stops_fast_and_loses_nothing(tmp_path, imap_account, http_receiver):
+    """Syncs give up between two messages; a restart finishes the job, storing each mail once."""
+    from tests.mailgen import siv_mail
+    from watcher.store import Store
+
+    now = time.time()
+    count = imap_account.server.write_maildir(((siv_mail(i, "term"), now - 3600) for i in range(600)),
+                                              user=imap_account.user)
+    config = write_config(tmp_path, imap_account, http_receiver, watch_junk="false")
+    store = Store(f"sqlite:///{tmp_path}/state.db")
+    proc = subprocess.Popen([sys.executable, "-m", "watcher", "--config", str(config), "run"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            cwd=Path(__file__).parent.parent)
+    try:
+        _wait(lambda: len(store.messages()) >= 20, 30, "the first sync to be under way")
+        started = time.monotonic()
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(10) == 0
+        assert time.monotonic() - started < 5
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert len(store.messages()) < count, "the test must stop the sync before it finishes"
+    assert main(["--config", str(config), "run", "--once"]) == 0
+    messages = store.messages()
+    assert len(messages) == count
+    assert len({m.message_id for m in messages}) == count

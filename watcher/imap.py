@@ -43,6 +43,10 @@ BODY_BATCH_BYTES = 8 * 1024 * 1024  # fetch candidate bodies in groups up to thi
 JUNK_NAMES = ("junk", "spam", "junk e-mail", "junk email", "bulk mail", "垃圾邮件", "垃圾郵件", "垃圾箱")
 
 
+class Stopped(Exception):
+    """The service is shutting down: a sync gives up between two messages (nothing half-done)."""
+
+
 class LoginFailed(Exception):
     """The server refused our credentials. Retried slowly: fast retries can lock the account."""
 
@@ -194,12 +198,17 @@ class SyncContext:
     classify: Callable[..., Any] | None = None
     rules_folders: tuple[Path, ...] = ()
     progress: Progress | None = None
+    should_stop: Callable[[], bool] | None = None
 
     @classmethod
     def of(cls, config: Config, mailbox: MailboxConfig, store: Store, on_record: OnRecord | None = None,
-           progress: Progress | None = None) -> SyncContext:
+           progress: Progress | None = None, should_stop: Callable[[], bool] | None = None) -> SyncContext:
         return cls(mailbox, store, config.schedule, tz=config.timezone, on_record=on_record,
-                   rules_folders=config.rules_folders, progress=progress)
+                   rules_folders=config.rules_folders, progress=progress, should_stop=should_stop)
+
+    def check_stop(self) -> None:
+        if self.should_stop is not None and self.should_stop():
+            raise Stopped(f"{self.mailbox.name}: stopping")
 
     def classifier(self) -> Callable[..., Any]:
         if self.classify is None:
@@ -251,6 +260,7 @@ def sync_folder(client: IMAPClient, ctx: SyncContext, folder: str, first: bool) 
     rep.uids_seen = len(uids)
     report = ctx.progress if ctx.progress and (first or rep.first_sync) else None
     for start in range(0, len(uids), CHUNK):
+        ctx.check_stop()
         if report:
             report(name, folder, start, len(uids))
         _sync_chunk(client, ctx, rep, folder, uids[start:start + CHUNK])
@@ -282,6 +292,7 @@ def _sync_chunk(client: IMAPClient, ctx: SyncContext, rep: FolderReport, folder:
             unsure.append(uid)
     candidates = sorted(candidates + _attached_messages(client, rep, unsure))
     for batch in _batches(candidates, sizes, ctx.schedule.max_body_bytes):
+        ctx.check_stop()
         for uid, raw in _fetch_bodies(client, rep, batch, sizes, ctx.schedule.max_body_bytes):
             _record(ctx, rep, folder, uid, raw, sizes[uid])
     ctx.store.advance(ctx.mailbox.name, folder, rep.uidvalidity, uids[-1])
@@ -364,7 +375,8 @@ def _item(data: dict[bytes, Any], prefix: bytes) -> bytes:
 
 def sync_mailbox(config: Config, mailbox: MailboxConfig, store: Store, on_record: OnRecord | None = None,
                  first_sync_hook: Callable[[SyncReport], None] | None = None,
-                 client: IMAPClient | None = None, progress: Progress | None = None) -> SyncReport:
+                 client: IMAPClient | None = None, progress: Progress | None = None,
+                 should_stop: Callable[[], bool] | None = None) -> SyncReport:
     """Sync every watched folder of one mailbox once (the poll job). Raises LoginFailed/OSError/IMAP errors.
 
     A folder the server refuses (e.g. a configured folder that does not exist) is reported and the
@@ -373,7 +385,7 @@ def sync_mailbox(config: Config, mailbox: MailboxConfig, store: Store, on_record
     """
     first = not store.first_synced(mailbox.name)
     report = SyncReport(mailbox.name, first_sync=first)
-    ctx = SyncContext.of(config, mailbox, store, on_record, progress)
+    ctx = SyncContext.of(config, mailbox, store, on_record, progress, should_stop)
     own = client is None
     client = client or connect(mailbox)
     try:

@@ -90,6 +90,8 @@ class IdleWorker:
             except imap.LoginFailed as exc:
                 login_failed, self.last_error = True, str(exc)
                 log.error("%s", exc)
+            except imap.Stopped:
+                break
             except Exception as exc:  # socket errors, IMAP aborts, timeouts: reconnect
                 self.last_error = f"{type(exc).__name__}: {exc}"
                 log.warning("%s/%s: connection lost (%s), reconnecting", self.mailbox.name, self.folder,
@@ -102,7 +104,8 @@ class IdleWorker:
         client = imap.connect(self.mailbox)
         self.connects += 1
         try:
-            ctx = imap.SyncContext.of(self.config, self.mailbox, self.store, self.on_record)
+            ctx = imap.SyncContext.of(self.config, self.mailbox, self.store, self.on_record,
+                                      should_stop=self.stopping.is_set)
             first = not self.store.first_synced(self.mailbox.name)
             self._sync(client, ctx, first)  # catch up from the last UID after every (re)connect
             self.backoff.reset()
@@ -157,8 +160,10 @@ class Poller:
 
     def __init__(self, config: Config, mailbox: MailboxConfig, store: Store,
                  on_record: OnRecord | None = None, first_sync_hook: FirstSyncHook | None = None,
-                 backoff: Backoff | None = None, progress: imap.Progress | None = None) -> None:
+                 backoff: Backoff | None = None, progress: imap.Progress | None = None,
+                 should_stop: Callable[[], bool] | None = None) -> None:
         self.config, self.mailbox, self.store = config, mailbox, store
+        self.should_stop = should_stop
         self.on_record, self.first_sync_hook = on_record, first_sync_hook
         self.backoff = backoff or Backoff()
         self.progress = progress
@@ -169,7 +174,10 @@ class Poller:
             return None
         try:
             report = imap.sync_mailbox(self.config, self.mailbox, self.store, self.on_record,
-                                       self.first_sync_hook, progress=self.progress)
+                                       self.first_sync_hook, progress=self.progress,
+                                       should_stop=self.should_stop)
+        except imap.Stopped:
+            return None
         except Exception as exc:
             login = isinstance(exc, imap.LoginFailed)
             self.not_before = time.monotonic() + self.backoff.delay(login)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import signal
 import threading
+import time
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
@@ -40,13 +41,15 @@ class Service:
         self.clock = clock
         self.on_record = ingest.on_record(config, clock)
         self.scheduler = BackgroundScheduler(timezone=config.tz)
+        self.stopping = threading.Event()
         self.progress = FirstSyncProgress()
         self.pollers = {m.name: push.Poller(config, m, self.store, self.on_record, self._first_sync_done,
-                                            progress=self.progress)
+                                            progress=self.progress, should_stop=self.stopping.is_set)
                         for m in config.mailboxes}
         self.workers: dict[str, list[push.IdleWorker]] = {}
         self._lock = threading.Lock()
-        self.stopping = threading.Event()
+        self._wake = threading.Event()
+        self._courier: threading.Thread | None = None
 
     # -- one-shot ----------------------------------------------------------------------
 
@@ -82,19 +85,35 @@ class Service:
         log.info("%s: first sync done, %d case summaries queued", report.mailbox, count)
 
     def _stored(self, _folder: imap.FolderReport) -> None:
-        self.deliver()
+        """New mail stored: wake the courier. IDLE threads never send themselves, so a slow or
+        dead notification target cannot keep a folder out of IDLE."""
+        if self._courier is not None:
+            self._wake.set()
+        else:
+            self.deliver()
+
+    def _courier_loop(self) -> None:
+        while not self.stopping.is_set():
+            if self._wake.wait(1.0):
+                self._wake.clear()
+                try:
+                    self.deliver()
+                except Exception:  # the timers and the safety job will try again
+                    log.exception("delivery failed")
 
     # -- daemon ------------------------------------------------------------------------
 
     def start(self) -> Service:
+        self._courier = threading.Thread(target=self._courier_loop, name="courier", daemon=True)
+        self._courier.start()
         self.scheduler.start()
+        now = self.clock().astimezone(self.config.tz)
         for mailbox in self.config.mailboxes:
             self.scheduler.add_job(self._poll, "interval", args=(mailbox,),
                                    seconds=self.config.schedule.poll_seconds, id=f"poll-{mailbox.name}",
-                                   next_run_time=datetime.now(self.config.tz), max_instances=1,
-                                   coalesce=True)
+                                   next_run_time=now, max_instances=1, coalesce=True)
         self.scheduler.add_job(self.deliver, "interval", seconds=SAFETY_DELIVERY_SECONDS, id="deliver",
-                               next_run_time=datetime.now(self.config.tz), max_instances=1, coalesce=True)
+                               next_run_time=now, max_instances=1, coalesce=True)
         return self
 
     def _poll(self, mailbox: MailboxConfig) -> None:
@@ -105,7 +124,7 @@ class Service:
         if report is None or report.error is not None:
             return
         if any(f.stored for f in report.folders):
-            self.deliver()
+            self._stored(report.folders[0])
         if self.config.schedule.idle and report.idle:  # a folder that failed gets a worker too: it retries
             self._start_idle(mailbox, [f.folder for f in report.folders])
 
@@ -121,8 +140,13 @@ class Service:
         log.info("%s: IDLE on %s", mailbox.name, ", ".join(folders))
 
     def stop(self, timeout: float = 5.0) -> None:
-        """Stop taking work, let the transaction in hand finish, log out of IMAP."""
+        """Stop taking work, let the transaction in hand finish, log out of IMAP.
+
+        Syncs give up between two messages (`imap.Stopped`), so waiting for the scheduler's
+        running poll is short; every thread is joined against one shared deadline.
+        """
         self.stopping.set()
+        deadline = time.monotonic() + timeout
         with self._lock:
             workers = [w for ws in self.workers.values() for w in ws]
         for worker in workers:
@@ -130,7 +154,9 @@ class Service:
         if self.scheduler.running:
             self.scheduler.shutdown(wait=True)
         for worker in workers:
-            worker.stop(timeout)
+            worker.stop(max(0.1, deadline - time.monotonic()))
+        if self._courier is not None:
+            self._courier.join(max(0.1, deadline - time.monotonic()))
 
     def run_forever(self) -> int:
         """Until SIGTERM/SIGINT; exit code 0 on a clean stop."""
