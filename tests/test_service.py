@@ -204,3 +204,28 @@ def test_sigterm_during_a_first_sync_stops_fast_and_loses_nothing(tmp_path, imap
     messages = store.messages()
     assert len(messages) == count
     assert len({m.message_id for m in messages}) == count
+
+
+def test_uidvalidity_change_alerts_only_the_mail_that_is_new(tmp_path, imap_account, http_receiver):
+    http_receiver.start()
+    box = "Verify"
+    client = imap_account.server.admin(imap_account.user)
+    client.create_folder(box)
+    imap_account.server.append(mail("siv_failed-en-plain.eml"), box, client=client)
+    config = write_config(tmp_path, imap_account, http_receiver, watch_junk="false",
+                          folders=f'["{box}"]')
+    assert main(["--config", str(config), "run", "--once"]) == 0       # first sync: one summary
+    imap_account.server.append(mail("support_reply-en-case-received.eml"), box, client=client)
+    assert main(["--config", str(config), "run", "--once"]) == 0       # live: one alert
+    assert len(http_receiver.bodies()) == 2
+
+    client.delete_folder(box)                                           # a server migration
+    client.create_folder(box)
+    for name in ("siv_failed-en-plain.eml", "support_reply-en-case-received.eml",
+                 "video_call_invitation-zh-plain.eml"):
+        imap_account.server.append(mail(name), box, client=client)
+    client.logout()
+    assert main(["--config", str(config), "run", "--once"]) == 0
+    after = http_receiver.bodies()[2:]
+    assert [b["type"] for b in after] == ["warning"]                    # only the invitation is new
+    assert "SV_43bxcsh7rg71Y31" in after[0]["message"]
