@@ -8,8 +8,8 @@ superset. Nothing in this module may raise: every failure ends in `parse_error`.
 
 from __future__ import annotations
 
+import codecs
 import email
-import html
 import logging
 import re
 from dataclasses import dataclass, field, replace
@@ -17,9 +17,11 @@ from datetime import UTC, datetime
 from email.header import decode_header
 from email.message import Message
 from email.utils import getaddresses, parseaddr
+from functools import lru_cache
 
 import mailparser
 
+from watcher.html_text import hrefs, html_to_text
 from watcher.threads import split_thread
 from watcher.timetext import parse_header_date
 
@@ -29,6 +31,7 @@ logging.getLogger("mailparser").setLevel(logging.ERROR)
 MAX_RAW_BYTES = 4 * 1024 * 1024  # whole message: more is attachments we never read
 MAX_TEXT_BYTES = 2 * 1024 * 1024  # per text part
 MAX_DEPTH = 4  # nested message/rfc822 and inline forwards
+STUB_PLAIN_CHARS = 200  # a plain alternative this short may be a "view in HTML" stub
 
 # A label names a subset; decode with the superset the sender's software really used.
 CHARSET_ALIASES = {
@@ -52,12 +55,6 @@ CHARSET_ALIASES = {
 FALLBACK_CHARSETS = ("utf-8", "gb18030", "big5hkscs")
 
 _URL = re.compile(r"""https?://[^\s<>"'()\[\]{}\u3000-\u303f\uff08\uff09\uff0c\uff1b]+""", re.I)
-_HREF = re.compile(r"""<a\b[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I | re.S)
-_DROP_BLOCKS = re.compile(r"<(script|style|head|title)\b.*?</\1\s*>", re.I | re.S)
-_BREAKS = re.compile(r"<\s*(?:br|/p|/div|/tr|/li|/h\d|/table|li|p|div|tr)\b[^>]*>", re.I)
-_CELLS = re.compile(r"<\s*/\s*t[dh]\s*>", re.I)  # table cells side by side stay apart
-_TAGS = re.compile(r"<[^>]*>", re.S)
-_COMMENTS = re.compile(r"<!--.*?-->", re.S)
 _FWD_SUBJECT = re.compile(
     r"^\s*(?:(?:re|aw|回复|回覆|答复)\s*[:：]\s*)*(?:fwd?|fw|转发|轉寄|转寄|轉發|tr|wg)\s*[:：]", re.I
 )
@@ -93,9 +90,30 @@ class ParsedMessage:
     notes: tuple[str, ...] = field(default_factory=tuple)
 
 
+# Labels mail software writes for the same families ("x-gbk", "gb_2312-80", "GB2312-1980",
+# "windows-936", "x-big5-hkscs"): decode with the family's superset.
+_FAMILIES = (
+    (re.compile(r"gb.?2312|gbk|936|euc.?cn|gb.?18030|chinese"), "gb18030"),
+    (re.compile(r"big.?5|950|hkscs"), "big5hkscs"),
+    (re.compile(r"^(?:utf.?8|unicode.?1.?1.?utf.?8)$"), "utf-8"),
+)
+
+
+@lru_cache(maxsize=256)
 def _codec(label: str | None) -> str:
-    label = (label or "").strip().strip("\"'").lower()
-    return CHARSET_ALIASES.get(label, label or "utf-8")
+    """The Python codec for a charset label: aliases widened, unknown x- labels resolved."""
+    label = (label or "").strip().strip("\"'").strip().lower()
+    if label in CHARSET_ALIASES:
+        return CHARSET_ALIASES[label]
+    for rx, codec in _FAMILIES:
+        if rx.search(label):
+            return codec
+    for name in (label, label.removeprefix("x-")):
+        try:
+            return codecs.lookup(name).name
+        except (LookupError, ValueError):
+            continue
+    return label or "utf-8"
 
 
 def decode_bytes(data: bytes, label: str | None) -> str:
@@ -103,13 +121,19 @@ def decode_bytes(data: bytes, label: str | None) -> str:
     codec = _codec(label)
     for name in (codec, *FALLBACK_CHARSETS):
         try:
-            return data.decode(name)
+            return _debom(data.decode(name))
         except (LookupError, UnicodeDecodeError):
             continue
     try:
-        return data.decode(codec, errors="replace")
+        return _debom(data.decode(codec, errors="replace"))
     except LookupError:
-        return data.decode("utf-8", errors="replace")
+        return _debom(data.decode("utf-8", errors="replace"))
+
+
+def _debom(text: str) -> str:
+    """A byte-order mark (at the start of a part, or left inside by concatenation) is invisible
+    and would hide a "---------- Forwarded message" or "From:" line from the thread markers."""
+    return text.replace("\ufeff", "") if "\ufeff" in text else text
 
 
 def decode_header_value(value: object) -> str:
@@ -134,26 +158,6 @@ def _unsurrogate(text: str) -> str:
     if not _SURROGATES.search(text):
         return text
     return decode_bytes(text.encode("utf-8", "surrogateescape"), None)
-
-
-def html_to_text(markup: str) -> str:
-    """Readable text of an HTML body: blocks become lines, entities decoded."""
-    markup = _COMMENTS.sub(" ", markup)
-    markup = _DROP_BLOCKS.sub(" ", markup)
-    markup = _BREAKS.sub("\n", markup)
-    markup = _CELLS.sub("\t", markup)
-    text = html.unescape(_TAGS.sub("", markup)).replace("\xa0", " ")
-    return re.sub(r"[ \t\r\f\v]*\n\s*\n+", "\n\n", text)
-
-
-def hrefs(markup: str) -> list[str]:
-    """Link targets exactly as the browser follows them (entities decoded)."""
-    out = []
-    for m in _HREF.finditer(markup):
-        target = html.unescape(m.group(1) or m.group(2) or m.group(3) or "").strip()
-        if target:
-            out.append(target)
-    return out
 
 
 def bare_urls(text: str) -> list[str]:
@@ -193,13 +197,32 @@ def _collect(msg: Message) -> tuple[list[str], list[str], list[Message]]:
     return plains, htmls, attached
 
 
+# `Name <a@b>`, `"Name" <a@b>` or `a@b`: most From / To / Reply-To values. The stdlib address
+# parser costs about a tenth of a whole classification; it is kept for everything else.
+_SIMPLE_ADDR = re.compile(r'^\s*(?:"([^"\\]*)"|([^"<>,;:\\@()]*?))?\s*<([^<>@\s,;:"()]+@[^<>@\s,;:"()]+)>\s*$'
+                          r'|^\s*([^<>@\s,;:"()]+@[^<>@\s,;:"()]+)\s*$')
+
+
+def _simple(value: str) -> re.Match[str] | None:
+    return _SIMPLE_ADDR.match(value) if len(value) < 300 else None  # short: no quadratic backtracking
+
+
+def _parse_addr(value: str) -> tuple[str, str]:
+    m = _simple(value)
+    if m is None:
+        return parseaddr(value)
+    return (m.group(1) or m.group(2) or "").strip(), m.group(3) or m.group(4)
+
+
 def _addresses(msg: Message, name: str) -> tuple[str, ...]:
     values = [decode_header_value(v) for v in msg.get_all(name, [])]
+    if len(values) == 1 and _simple(values[0]):
+        return (_parse_addr(values[0])[1].lower(),)
     return tuple(a.lower() for _, a in getaddresses(values) if "@" in a)
 
 
 def _headers(msg: Message) -> dict:
-    name, addr = parseaddr(decode_header_value(msg.get("From", "")))
+    name, addr = _parse_addr(decode_header_value(msg.get("From", "")))
     date = parse_header_date(decode_header_value(msg.get("Date", "")))
     return {
         "subject": decode_header_value(msg.get("Subject", "")),
@@ -224,8 +247,11 @@ def from_message(msg: Message, depth: int = 0) -> ParsedMessage:
     links: list[str] = []
     for markup in htmls:
         links.extend(hrefs(markup))
-    if not text.strip():
-        text = "\n".join(html_to_text(h) for h in htmls)
+    if htmls and len(text.strip()) < STUB_PLAIN_CHARS:
+        # no plain part, or a stub ("please view this mail in HTML"): the HTML is the message
+        html_text = "\n".join(html_to_text(h) for h in htmls)
+        if not text.strip() or len(html_text.strip()) > 2 * len(text.strip()) + 40:
+            text = html_text
     links.extend(bare_urls(text))
     forwarded = [from_message(m, depth + 1) for m in attached] if depth < MAX_DEPTH else []
     subject = head["subject"]
@@ -251,6 +277,8 @@ def _inline(block, outer_date: datetime | None, depth: int) -> ParsedMessage:
     """A forwarded header block + body turned into a message of its own."""
     tz = outer_date.tzinfo if outer_date else UTC
     name, addr = parseaddr(block.headers.get("from", ""))
+    if "@" not in addr:  # Foxmail / Outlook show only the name: "From: Amazon Services"
+        name, addr = (name or addr), ""
     to = tuple(a.lower() for _, a in getaddresses([block.headers.get("to", "")]) if "@" in a)
     newest, inner = split_thread(block.body)
     nested = ()
