@@ -33,16 +33,22 @@ _HEADER_KEYS = {
     "subject": ("subject", "主题", "主題", "标题", "標題", "betreff", "objet"),
 }
 _KEY_OF = {alias: key for key, aliases in _HEADER_KEYS.items() for alias in aliases}
-_HEADER_LINE = re.compile(r"^[ \t>]*\**\s*([^\s:：*]{1,12}(?: [^\s:：*]{1,6})?)\s*\**\s*[:：]\s*\**\s*(.*)$")
+# "From: x", "**发件人：** x", and NetEase Mail Master's header table ("发件人<TAB>x" once the
+# HTML table is read as text, cells apart by a tab).
+_HEADER_LINE = re.compile(
+    r"^[ \t>]*\**\s*([^\s:：*]{1,12}(?: [^\s:：*]{1,6})?)\s*\**(?:\s*[:：]|[ ]?\t)\s*\**\s*(.*)$"
+)
 
 _FORWARD = re.compile(
     r"^[ \t>]*(?:-{2,}|_{2,}|={2,})?\s*(?:forwarded message|forwarded e-?mail|"
-    r"转发的?邮件(?:信息)?|轉寄的?郵件|轉發的?郵件|已转发邮件)\s*(?:-{2,}|_{2,}|={2,})?\s*$"
+    r"转发的?(?:原)?邮件(?:信息)?|轉寄的?(?:原)?郵件|轉發的?(?:原)?郵件|已转发邮件)\s*(?:-{2,}|_{2,}|={2,})?\s*$"
     r"|^[ \t>]*begin forwarded message\s*:?\s*$",
     re.I | re.M,
 )
 _ORIGINAL = re.compile(
-    r"^[ \t>]*-{2,}\s*(?:original message|原始邮件|原始郵件|原始信件|原邮件|原郵件)\s*-{2,}\s*$"
+    r"^[ \t>]*-{2,}\s*(?:original message|replied message|"
+    r"原始邮件|原始郵件|原始信件|原邮件|原郵件|回复的原邮件)"
+    r"\s*-{2,}\s*$"
     r"|^[ \t]*_{10,}\s*$",
     re.I | re.M,
 )

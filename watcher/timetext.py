@@ -241,15 +241,20 @@ def find_datetimes(text: str, default_tz: tzinfo, ref_year: int | None = None) -
     return out
 
 
+_TWELVE_HOUR = re.compile(r"\d\s*[ap]\.?\s?m\b\.?", re.I)
+
+
 def parse_header_date(value: str, fallback_tz: tzinfo | None = None) -> datetime | None:
     """A Date header or a forwarded block's date line; naive results get `fallback_tz`."""
     value = (value or "").strip()
     if not value:
         return None
-    try:
-        dt = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError, OverflowError):
-        dt = None
+    dt = None
+    if not _TWELVE_HOUR.search(value):  # RFC 5322 has no AM/PM: parsedate would drop the PM
+        try:
+            dt = parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError, OverflowError):
+            dt = None
     if dt is not None:
         if dt.tzinfo is None:
             dt = dt.replace(tzinfo=fallback_tz or UTC)
