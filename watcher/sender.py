@@ -33,6 +33,7 @@ class SenderParams:
     lookalike: re.Pattern[str]
     display_name_words: tuple[str, ...]
     checked_schemes: frozenset[str]
+    confusables: dict[int, str]
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,39 @@ def load_params() -> SenderParams:
         lookalike=re.compile("|".join(f"(?:{p})" for p in data["lookalike_patterns"]), re.I),
         display_name_words=tuple(w.lower() for w in data["display_name_words"]),
         checked_schemes=frozenset(data["checked_schemes"]),
+        confusables=_pairs("".join(data.get("confusables", "").split())),
     )
+
+
+def _pairs(chars: str) -> dict[int, str]:
+    return {ord(chars[i]): chars[i + 1] for i in range(0, len(chars) - 1, 2)}
+
+
+_INVISIBLE = re.compile(
+    "[\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]"
+)
+
+
+def skeleton(text: str, params: SenderParams) -> str:
+    """What a reader sees: NFKC, lower case, homoglyphs folded to Latin, invisibles dropped."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    if text.isascii():
+        return text
+    return _INVISIBLE.sub("", text.translate(params.confusables))
+
+
+@lru_cache(maxsize=1024)
+def _unicode_host(host: str) -> str:
+    """Punycode labels (xn--...) decoded to the Unicode a mail client displays."""
+    if "xn--" not in host:
+        return host
+    labels = []
+    for label in host.split("."):
+        try:
+            labels.append(label.encode("ascii").decode("idna") if label.startswith("xn--") else label)
+        except (UnicodeError, ValueError):
+            labels.append(label)
+    return ".".join(labels)
 
 
 @cache
@@ -81,6 +114,9 @@ def is_amazon_domain(host: str, label: str = "amazon") -> bool:
 
 
 def domain_of(addr: str) -> str:
+    """Domain of an address; "" when there is no @ (a bare display name is no domain)."""
+    if "@" not in (addr or ""):
+        return ""
     return addr.rpartition("@")[2].strip().strip(".>").lower()
 
 
@@ -139,7 +175,10 @@ def dressed_as_amazon(msg: ParsedMessage, params: SenderParams) -> str | None:
         return None
     if params.lookalike.search(domain):
         return f"From domain {domain} imitates Amazon"
-    name = unicodedata.normalize("NFKC", msg.from_name).lower()
+    shown = skeleton(_unicode_host(domain), params)
+    if shown != domain and (is_amazon_domain(shown, params.amazon_label) or params.lookalike.search(shown)):
+        return f"From domain {domain} reads as {shown}: it imitates Amazon"
+    name = skeleton(msg.from_name, params)
     for addr in re.findall(r"[\w.+-]+@([\w-]+(?:\.[\w-]+)+)", name):
         if is_amazon_domain(addr, params.amazon_label):
             return f"display name {msg.from_name!r} is an Amazon address but From is {domain}"
