@@ -75,22 +75,29 @@ class Condition:
         return not _hit_any(self._none, text)
 
 
-def _joined(phrases: tuple[str | re.Pattern[str], ...]) -> tuple[tuple[str, ...], re.Pattern[str] | None]:
-    """(plain phrases, one pattern for all regular expressions or None).
+_Joined = tuple[tuple[str, ...], tuple[re.Pattern[str], ...]]
 
+
+def _joined(phrases: tuple[str | re.Pattern[str], ...]) -> _Joined:
+    """(plain phrases, the regular expressions ready to search).
+
+    Each expression is searched on its own: sre finds a literal prefix ("restart ", "身份验证")
+    with a fast scan, which one big alternation of all of them defeats (measured 2-3x slower).
     The text searched is folded to lower case, so a pattern without upper-case letters needs
     no re.I, which sre runs about 40 % faster; anything else (e.g. `\\S`) keeps re.I.
     """
     plain = tuple(p for p in phrases if isinstance(p, str))
-    source = "|".join(f"(?:{p.pattern})" for p in phrases if not isinstance(p, str))
-    if not source:
-        return plain, None
-    return plain, re.compile(source, 0 if source == source.lower() else re.I)
+    patterns = tuple(
+        re.compile(p.pattern, 0 if p.pattern == p.pattern.lower() else re.I)
+        for p in phrases
+        if not isinstance(p, str)
+    )
+    return plain, patterns
 
 
-def _hit_any(joined: tuple[tuple[str, ...], re.Pattern[str] | None], text: str) -> bool:
-    plain, pattern = joined
-    return any(p in text for p in plain) or (pattern is not None and pattern.search(text) is not None)
+def _hit_any(joined: _Joined, text: str) -> bool:
+    plain, patterns = joined
+    return any(p in text for p in plain) or any(p.search(text) is not None for p in patterns)
 
 
 def _hit(phrase: str | re.Pattern[str], text: str) -> bool:
