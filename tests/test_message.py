@@ -144,3 +144,77 @@ def test_garbage_never_raises():
     for raw in (b"", b"\x00\xff" * 100, b"From: \r\n\r\n", b"Content-Type: multipart/mixed\r\n\r\n--x"):
         assert isinstance(parse_message(raw), ParsedMessage)
     assert parse_message(b"").parse_error
+
+
+# ---- mail-client HTML and MIME shapes (tests/corpus/variants2)
+
+
+def test_html_raw_line_breaks_are_spaces_and_header_boxes_have_no_blank_lines():
+    from watcher.html_text import html_to_text
+
+    html = (
+        "<div><b>From:</b> Amazon &lt;a@amazon.com&gt;<br>\r\n<b>Sent:</b> Tuesday, November 10, 2026\r\n"
+        "2:05 PM<br></div><div><b>To:</b> x</div><div>&nbsp;</div><p class=MsoNormal>We were unable\r\n"
+        "to verify<o:p></o:p></p>"
+    )
+    text = html_to_text(html)
+    assert "Sent: Tuesday, November 10, 2026 2:05 PM\nTo: x\n\nWe were unable to verify" in text
+
+
+def test_html_comments_and_mso_blocks_are_not_text_or_links():
+    from watcher.html_text import hrefs, html_to_text
+
+    html = (
+        "<!--[if gte mso 9]><xml><o:shapedefaults/></xml><![endif]--><style><!-- p {} --></style>"
+        '<!-- <a href="https://old.example/">old</a> --><a href="https://amazon.com/x">x</a>'
+        '<form action="https://collect.example/post"></form>'
+    )
+    assert hrefs(html) == ["https://amazon.com/x", "https://collect.example/post"]
+    assert "shapedefaults" not in html_to_text(html)
+
+
+def test_netease_header_table_is_a_forward_block():
+    html = (
+        "<div>请看</div><div>---- 转发的原邮件 ----</div><table>"
+        "<tr><td>发件人</td><td>Amazon &lt;a@amazon.com&gt;</td></tr>"
+        "<tr><td>日期</td><td>2026年11月10日 14:05</td></tr>"
+        "<tr><td>主题</td><td>需要进行视频通话</td></tr></table><div>正文</div>"
+    )
+    parsed = parse_message(mail(html, ctype="text/html", subject="Fw:需要进行视频通话"))
+    inner = parsed.forwarded[0]
+    got = (inner.from_addr, inner.subject, inner.date.day, inner.date.hour)
+    assert got == ("a@amazon.com", "需要进行视频通话", 10, 14)
+
+
+def test_plain_stub_gives_way_to_the_html_part():
+    html = "<p>" + "We were unable to verify your identity. " * 5 + "</p>"
+    parts = [
+        b'Content-Type: text/plain; charset="utf-8"\r\n\r\nThis message is in HTML format.\r\n',
+        b'Content-Type: text/html; charset="utf-8"\r\n\r\n' + html.encode() + b"\r\n",
+    ]
+    raw = multipart(parts, subtype="alternative", headers=("From: a@amazon.com", "Subject: x"))
+    assert "unable to verify your identity" in parse_message(raw).text
+
+
+def test_bom_does_not_hide_a_forward_marker():
+    body = (
+        "\ufeff---------- Forwarded message ---------\n"
+        "From: A <a@amazon.com>\nDate: Mon, 9 Nov 2026 16:10 +0000\n\nhi\n"
+    )
+    parsed = parse_message(mail(body, subject="FYI"))
+    assert parsed.is_forward and parsed.forwarded[0].from_addr == "a@amazon.com"
+
+
+def test_charset_labels_of_the_same_family():
+    for label in ("x-gbk", "cp936", "gb_2312-80", "GB2312-1980", '"GBK"'):
+        assert "镕堃喆" in parse_message(mail(GBK_ONLY.encode("gbk"), charset=label, cte="8bit")).text, label
+    assert "嘅" in parse_message(mail("嘅".encode("big5hkscs"), charset="big5-hkscs", cte="8bit")).text
+
+
+def test_twelve_hour_forwarded_date_keeps_pm():
+    from datetime import timedelta, timezone
+
+    from watcher.timetext import parse_header_date
+
+    when = parse_header_date("Tuesday, November 10, 2026 2:05 PM", timezone(timedelta(hours=8)))
+    assert (when.day, when.hour, when.minute) == (10, 14, 5)

@@ -143,3 +143,13 @@ def test_bad_user_folder_is_a_rule_error(tmp_path: Path):
     (tmp_path / "broken.toml").write_text("[[rules]]\nname='x'\nkind=3\n", encoding="utf-8")
     with pytest.raises(RuleError, match="broken.toml"):
         load_ruleset(tmp_path)
+
+
+def test_grammatical_failure_wording_and_agreement_name():
+    rules = default_ruleset()
+    text = "We couldn’t verify your identity with the documents you’ve provided."
+    item = MatchInput.build("", text, "amazon", "")
+    assert rules.match(item).kind is Kind.SIV_FAILED
+    agreement = "根据《亚马逊服务商业解决方案协议》，请预约视频通话。"
+    forwarded_by_hand = MatchInput.build("", agreement, "other", "a@163.com")
+    assert rules.match(forwarded_by_hand).kind is Kind.VIDEO_CALL_INVITATION

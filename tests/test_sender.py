@@ -91,3 +91,20 @@ def test_allowlisted_links_and_non_amazon_senders():
     assert check_sender(other).check is SenderCheck.UNVERIFIED
     bad_link = msg(from_addr="x@gmail.com", links=("https://evil.example/",))
     assert check_sender(bad_link, presents_as_amazon=True).check is SenderCheck.SUSPICIOUS
+
+
+def test_homoglyph_display_name_and_punycode_domain_are_dressed():
+    cyrillic_name = msg(from_name="\u0410mazon Seller Support", from_addr="help@seller-helpdesk.example")
+    assert check_sender(cyrillic_name).check is SenderCheck.SUSPICIOUS
+    domain = "\u0430mazon".encode("idna").decode() + ".com"  # xn--mazon-3ve.com
+    punycode = msg(from_name="Seller Verification", from_addr="siv@" + domain)
+    assert check_sender(punycode).check is SenderCheck.SUSPICIOUS
+    zero_width = msg(from_name="Ama\u200bzon", from_addr="a@mail.example")
+    assert check_sender(zero_width).check is SenderCheck.SUSPICIOUS
+
+
+def test_name_only_and_neutral_senders_stay_unverified():
+    assert check_sender(msg(from_name="Amazon Services", from_addr="")).check is SenderCheck.UNVERIFIED
+    assert check_sender(msg(from_name="Алексей", from_addr="a@mail.ru")).check is SenderCheck.UNVERIFIED
+    local = msg(from_addr="amazon.com@notice-center.example")
+    assert check_sender(local).check is SenderCheck.UNVERIFIED  # the local part is no evidence by itself
