@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ import pytest
 from watcher.cli import main
 
 CORPUS = Path(__file__).parent / "corpus" / "shared"
+ROOT = Path(__file__).parent.parent
 TOKEN = "hooktoken7c1e9a55d0b2f4"  # lives in the notification URL: must never be logged or stored
 
 
@@ -93,23 +95,12 @@ def test_doctor_good_and_bad(tmp_path, imap_account, http_receiver, capsys):
 def test_sigterm_stops_cleanly_and_no_secret_leaks(tmp_path, imap_account, http_receiver):
     http_receiver.start()
     config = write_config(tmp_path, imap_account, http_receiver)
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     log_path = tmp_path / "stderr.log"
-    with log_path.open("wb") as log:
-        proc = subprocess.Popen([sys.executable, "-m", "watcher", "--config", str(config), "--log-format",
-                                 "json", "-v", "run"], stderr=log, stdout=subprocess.DEVNULL, env=env,
-                                cwd=Path(__file__).parent.parent)
-        try:
-            _wait(lambda: b"IDLE on" in log_path.read_bytes(), 20, "the service to reach IDLE")
-            imap_account.append(mail("appeal_denied_restart-en-plain-1.eml"))
-            _wait(lambda: len(http_receiver.bodies()) >= 1, 10, "the alert")
-            started = time.monotonic()
-            proc.send_signal(signal.SIGTERM)
-            assert proc.wait(10) == 0
-            assert time.monotonic() - started < 8
-        finally:
-            if proc.poll() is None:
-                proc.kill()
+    with running_service(config, log_path, "--log-format", "json", "-v") as terminate:
+        _wait(lambda: b"IDLE on" in log_path.read_bytes(), 20, "the service to reach IDLE")
+        imap_account.append(mail("appeal_denied_restart-en-plain-1.eml"))
+        _wait(lambda: len(http_receiver.bodies()) >= 1, 10, "the alert")
+        assert terminate() < 8
     (alert,) = http_receiver.bodies()
     assert "客户拓展及运营经理" in alert["message"]
     logs = log_path.read_bytes()
@@ -118,6 +109,27 @@ def test_sigterm_stops_cleanly_and_no_secret_leaks(tmp_path, imap_account, http_
         assert secret not in logs
         assert secret not in database
     assert b'"level": "info"' in logs  # --log-format json really is JSON lines
+
+
+@contextmanager
+def running_service(config: Path, log_path: Path, *options: str):
+    """`siv-watcher run` in a subprocess; yields terminate(): SIGTERM, expect exit 0, seconds taken."""
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    with log_path.open("wb") as log:
+        proc = subprocess.Popen([sys.executable, "-m", "watcher", "--config", str(config), *options, "run"],
+                                stderr=log, stdout=subprocess.DEVNULL, env=env, cwd=ROOT)
+
+        def terminate() -> float:
+            started = time.monotonic()
+            proc.send_signal(signal.SIGTERM)
+            assert proc.wait(10) == 0
+            return time.monotonic() - started
+
+        try:
+            yield terminate
+        finally:
+            if proc.poll() is None:
+                proc.kill()
 
 
 def _wait(ready, timeout: float, what: str) -> None:
@@ -187,18 +199,9 @@ def test_sigterm_during_a_first_sync_stops_fast_and_loses_nothing(tmp_path, imap
                                               user=imap_account.user)
     config = write_config(tmp_path, imap_account, http_receiver, watch_junk="false")
     store = Store(f"sqlite:///{tmp_path}/state.db")
-    proc = subprocess.Popen([sys.executable, "-m", "watcher", "--config", str(config), "run"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            cwd=Path(__file__).parent.parent)
-    try:
+    with running_service(config, tmp_path / "stderr.log") as terminate:
         _wait(lambda: len(store.messages()) >= 20, 30, "the first sync to be under way")
-        started = time.monotonic()
-        proc.send_signal(signal.SIGTERM)
-        assert proc.wait(10) == 0
-        assert time.monotonic() - started < 5
-    finally:
-        if proc.poll() is None:
-            proc.kill()
+        assert terminate() < 5
     assert len(store.messages()) < count, "the test must stop the sync before it finishes"
     assert main(["--config", str(config), "run", "--once"]) == 0
     messages = store.messages()
