@@ -22,3 +22,21 @@ def test_demo_in_english(capsys):
     assert main(["demo", "--pause", "0", "--language", "en"]) == 0
     out = capsys.readouterr().out
     assert "account manager" in out and "phishing" in out.lower()
+
+
+def test_the_story_moves_with_the_calendar():
+    from datetime import date
+
+    from watcher.classify import classify
+    from watcher.demo import STORY_DAY, story
+
+    then, later = dict(story(STORY_DAY)), dict(story(date(2028, 3, 1)))
+    days = (date(2028, 3, 1) - STORY_DAY).days
+    for name in ("03-video_call_invitation.eml", "04-video_call_confirmation.eml"):
+        a, b = classify(then[name]), classify(later[name])
+        assert a.kind == b.kind and a.sender_check == b.sender_check
+        assert (b.sent_at - a.sent_at).days == days
+    invitation = [classify(later[n]) for n in later if n.startswith("03")][0]
+    confirmation = [classify(later[n]) for n in later if n.startswith("04")][0]
+    assert invitation.deadline > date(2028, 3, 1)
+    assert (confirmation.appointment - classify(then["04-video_call_confirmation.eml"]).appointment).days == days

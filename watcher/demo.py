@@ -8,11 +8,16 @@ Everything lives in a temporary folder that is removed at the end.
 
 from __future__ import annotations
 
+import email
+import email.policy
+import re
 import shutil
 import sys
 import tempfile
 import time
 from collections.abc import Callable
+from datetime import date, timedelta
+from email.utils import format_datetime, parsedate_to_datetime
 from importlib import resources
 from pathlib import Path
 
@@ -33,9 +38,35 @@ DELIVER = {"zh": "→ 投递 {name} 到 {folder}", "en": "→ delivering {name} 
 CASES = {"zh": "案件一览", "en": "Cases"}
 
 
-def story() -> list[tuple[str, bytes]]:
+STORY_DAY = date(2026, 11, 27)  # the day the story mails were written to have arrived by
+_CN_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+
+
+def story(today: date | None = None) -> list[tuple[str, bytes]]:
+    """The story mails, moved in time so that they are always recent: the deadline and the
+    appointment stay ahead of the person running the demo, whatever the year."""
+    days = ((today or date.today()) - STORY_DAY).days
     folder = resources.files("watcher.samples.demo")
-    return sorted((e.name, e.read_bytes()) for e in folder.iterdir() if e.name.endswith(".eml"))
+    mails = sorted((e.name, e.read_bytes()) for e in folder.iterdir() if e.name.endswith(".eml"))
+    return [(name, shift(raw, days)) for name, raw in mails]
+
+
+def shift(raw: bytes, days: int) -> bytes:
+    """Move a story mail's Date header and the dates written in its text by `days`."""
+    if days == 0:
+        return raw
+    msg = email.message_from_bytes(raw, policy=email.policy.default)
+    msg.replace_header("Date", format_datetime(parsedate_to_datetime(msg["Date"]) + timedelta(days=days)))
+    for part in msg.walk():
+        if part.get_content_type() == "text/plain" and _CN_DATE.search(part.get_content()):
+            text = _CN_DATE.sub(lambda m: _moved(m, days), part.get_content())
+            part.set_content(text, charset="utf-8", cte="quoted-printable")
+    return msg.as_bytes(policy=email.policy.SMTP)
+
+
+def _moved(m: re.Match[str], days: int) -> str:
+    day = date(int(m[1]), int(m[2]), int(m[3])) + timedelta(days=days)
+    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def run_demo(language: str = "zh", pause: float = 0.8, out: Callable[[str], None] = print) -> int:
