@@ -89,12 +89,14 @@ def classify(
     raw: bytes,
     *,
     ruleset: RuleSet | None = None,
-    tz: str = "Asia/Shanghai",
+    tz: str | None = None,
     authserv_ids: Iterable[str] = (),
 ) -> Classification:
-    """Classify one message. `authserv_ids`: the mailbox provider's trusted RFC 8601 ids."""
+    """Classify one message. `tz`: the zone of deadlines and appointments (default from
+    data/extract.toml); `authserv_ids`: the mailbox provider's trusted RFC 8601 ids."""
     try:
-        return _classify(raw, ruleset or default_ruleset(), tz, tuple(authserv_ids))
+        zone = tz or extract.load_params().timezone
+        return _classify(raw, ruleset or default_ruleset(), zone, tuple(authserv_ids))
     except Exception as exc:  # noqa: BLE001 - the contract: any bytes in, a Classification out
         return Classification(
             kind=Kind.OTHER,

@@ -43,7 +43,7 @@ def _add_classify(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("files", nargs="*", metavar="FILE", help=".eml files (default: the bundled samples)")
     parser.add_argument("--json", action="store_true", help="one JSON object per line")
     parser.add_argument("--tz", help="time zone of deadlines and appointments (default: the config's, "
-                        "else Asia/Shanghai)")
+                        "else the bundled default, Asia/Shanghai)")
     parser.add_argument("--rules", action="append", default=[], metavar="DIR", help="extra rules folder")
 
 
@@ -86,7 +86,7 @@ def _print_table(rows: list[dict]) -> None:
 def _run_classify(args: argparse.Namespace) -> int:
     config = load_config(args.config) if args.config else None
     folders = [*(config.rules_folders if config else ()), *args.rules]
-    tz = args.tz or (config.timezone if config else "Asia/Shanghai")
+    tz = args.tz or (config.timezone if config else None)
     try:
         ruleset: RuleSet | None = load_ruleset(*folders) if folders else None
     except RuleError as exc:
