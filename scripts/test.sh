@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
 # The one test command (README and .ci/run use it): installs what the tests need on a fresh
-# machine (Debian's dovecot-imapd for the real IMAP server, the package and its test extras in
+# machine (Debian's dovecot-imapd and postgresql for the real servers, the package and its test extras in
 # .venv), then runs ruff and pytest. Extra arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v dovecot >/dev/null 2>&1 && [ ! -x /usr/sbin/dovecot ]; then
+missing=""
+command -v dovecot >/dev/null 2>&1 || [ -x /usr/sbin/dovecot ] || missing="$missing dovecot-imapd"
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$missing postgresql"
+if [ -n "$missing" ]; then
   sudo=""
   [ "$(id -u)" -ne 0 ] && sudo="sudo"
-  echo "installing dovecot-imapd (Debian package) for the IMAP tests ..."
+  echo "installing$missing (Debian packages) for the IMAP and PostgreSQL tests ..."
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends dovecot-imapd >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
 fi
 
 python3 -m venv .venv

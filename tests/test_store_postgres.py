@@ -1,0 +1,44 @@
+"""The same store and case logic on PostgreSQL: the README offers it for a shared database."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from sqlmodel import SQLModel
+
+from tests.postgres import postgres_url  # noqa: F401  (fixture)
+from tests.test_ingest import Feeder, alerts, make_config
+from watcher import casebook
+from watcher.model import State
+from watcher.store import Store
+
+
+@pytest.fixture
+def pg_store(postgres_url) -> Store:  # noqa: F811
+    store = Store(postgres_url)
+    SQLModel.metadata.drop_all(store.engine)
+    SQLModel.metadata.create_all(store.engine)
+    yield store
+    store.close()
+
+
+def test_cases_alerts_and_watermarks_on_postgresql(pg_store):
+    cfg = make_config()
+    pg_store.mark_folder_synced("main", "INBOX")
+    feeder = Feeder(pg_store, cfg)
+    for name in ("siv_failed-en-plain.eml", "video_call_invitation-zh-plain.eml",
+                 "video_call_confirmation-zh-plain.eml", "appeal_denied_restart-en-plain-2.eml",
+                 "video_call_invitation-zh-phish-lookalike-domain.eml"):
+        assert feeder.feed(name) is not None
+    assert feeder.feed("siv_failed-en-plain.eml") is None                   # duplicate
+    states = {c.account: c.view.state for c in casebook.list_cases(pg_store, cfg)}
+    assert states == {"hongyuan.store2026@163.com": State.VIDEO_CALL_SCHEDULED,
+                      "wangjun_ecom@qq.com": State.RESTART_ADVISED}
+    record = casebook.get_case(pg_store, cfg, "hongyuan.store2026@163.com")
+    assert record.to_json()["appointment"] == "2026-10-29T10:00:00+08:00"  # time zones survive
+    purposes = [a.purpose for a in alerts(pg_store)]
+    assert purposes.count("phishing") == 1 and "event:appeal_denied_restart" in purposes
+    assert pg_store.folder_state("main", "INBOX").last_uid == 6
+    marked = casebook.mark(pg_store, cfg, record.id, "verified", now=datetime.now(UTC))
+    assert marked.view.state == State.VERIFIED
