@@ -231,15 +231,22 @@ def test_changed_appointment_gets_new_anchor():
     assert before.isdisjoint(after) and len(after) == 1
 
 
-def test_reminders_expire_with_their_deadline_or_appointment_and_wanted_ones_include_due():
+def test_each_reminder_expires_when_the_next_is_due_and_wanted_ones_include_due():
     tz = ZoneInfo("Asia/Shanghai")
     invited = fold([Event("video_call_invitation", datetime(2026, 10, 20, 3, tzinfo=UTC),
                           deadline=date(2026, 11, 3))])
     plans = {p.purpose: p for p in wanted_reminders(invited, tz)}
-    assert plans["reminder:deadline-1d"].expires_at == datetime(2026, 11, 4, 0, 0, tzinfo=tz)
+    assert plans["reminder:deadline-7d"].expires_at == plans["reminder:deadline-3d"].due_at
+    assert plans["reminder:deadline-3d"].expires_at == plans["reminder:deadline-1d"].due_at
+    assert plans["reminder:deadline-1d"].expires_at == datetime(2026, 11, 3, 0, 0, tzinfo=tz)
     late = datetime(2026, 11, 2, 12, tzinfo=UTC)
     assert {p.purpose for p in reminders(invited, late, tz)} == set()            # all due by then
     assert set(plans) == {"reminder:deadline-7d", "reminder:deadline-3d", "reminder:deadline-1d"}
-    call = datetime(2026, 10, 29, 2, tzinfo=UTC)
+    call = datetime(2026, 10, 29, 10, tzinfo=tz)
     scheduled = fold([Event("video_call_confirmation", datetime(2026, 10, 26, tzinfo=UTC), appointment=call)])
-    assert {p.expires_at for p in wanted_reminders(scheduled, tz)} == {call}
+    by_purpose = {p.purpose: p for p in wanted_reminders(scheduled, tz)}
+    assert by_purpose["reminder:appointment-24h"].expires_at == by_purpose["reminder:appointment-1h"].due_at
+    assert by_purpose["reminder:appointment-1h"].expires_at == call
+    same_instant = fold([Event("video_call_confirmation", datetime(2026, 10, 26, tzinfo=UTC),
+                               appointment=call.astimezone(UTC))])
+    assert [p.anchor for p in wanted_reminders(same_instant, tz)] == [p.anchor for p in by_purpose.values()]

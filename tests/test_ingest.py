@@ -243,6 +243,7 @@ def test_a_late_reminder_still_goes_out_while_its_deadline_holds(store, http_rec
     notify.deliver_pending(store, cfg, service_back)
     titles = [b["title"] for b in http_receiver.bodies()]
     assert any("明天预约截止" in t for t in titles)                          # deadline-1d, 7 h late
+    assert not any("7 天" in t or "3 天" in t for t in titles)                # their text is no longer true
 
 
 def test_a_failing_due_reminder_survives_an_event_that_keeps_the_state(store, http_receiver):
@@ -280,3 +281,15 @@ def test_a_date_from_the_future_cannot_freeze_the_case(store, tmp_path):
     feeder.feed(str(tmp_path / "approved.eml"))
     (case,) = casebook.list_cases(store, cfg)
     assert case.view.state == State.VERIFIED
+
+
+def test_a_failing_appointment_reminder_survives_a_later_event(store, http_receiver):
+    http_receiver.stop()
+    cfg = make_config(urls=(http_receiver.url("hook"),))
+    feeder = live(store, cfg)
+    feeder.feed("video_call_confirmation-zh-plain.eml")                    # appointment 2026-10-29 10:00
+    notify.deliver_pending(store, cfg, datetime(2026, 10, 28, 2, 30, tzinfo=UTC))  # 24h reminder fails
+    feeder.callback = ingest.on_record(cfg, clock=lambda: datetime(2026, 10, 28, 3, tzinfo=UTC))
+    feeder.feed("support_reply-en-case-received.eml")
+    (day_before,) = [a for a in alerts(store) if a.purpose == "reminder:appointment-24h"]
+    assert (day_before.status, day_before.attempts) == ("pending", 1)

@@ -39,7 +39,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import holidays
@@ -234,36 +234,41 @@ def wanted_reminders(view: CaseView, tz: ZoneInfo) -> list[ReminderPlan]:
 def _deadline(deadline: date | None, tz: ZoneInfo) -> list[ReminderPlan]:
     if deadline is None:
         return []
-    end_of_deadline = datetime.combine(deadline + timedelta(days=1), time(0, 0), tzinfo=tz)
-    return [
+    plans = [
         ReminderPlan(
             f"reminder:deadline-{days}d",
             datetime.combine(deadline - timedelta(days=days), DEADLINE_REMINDER_TIME, tzinfo=tz),
             deadline.isoformat(),
-            end_of_deadline,
         )
         for days in DEADLINE_REMINDER_DAYS
     ]
+    deadline_day = datetime.combine(deadline, time(0, 0), tzinfo=tz)  # "tomorrow" is wrong from here
+    return _expiring_in_turn(plans, deadline_day)
+
+
+def _expiring_in_turn(plans: list[ReminderPlan], last_expiry: datetime) -> list[ReminderPlan]:
+    """Each reminder's text is true only until the next one is due ("7 days left" is wrong once
+    "3 days left" is due): a late reminder past that point is not sent, the next one speaks."""
+    plans = sorted(plans, key=lambda p: p.due_at)
+    ends = [p.due_at for p in plans[1:]] + [last_expiry]
+    return [replace(p, expires_at=end) for p, end in zip(plans, ends, strict=True)]
 
 
 def _no_confirmation(booked_at: datetime, tz: ZoneInfo) -> list[ReminderPlan]:
     due_day = add_china_business_days(booked_at.astimezone(tz).date(), NO_CONFIRMATION_BUSINESS_DAYS)
     due = datetime.combine(due_day, NO_CONFIRMATION_TIME, tzinfo=tz)
-    return [ReminderPlan("reminder:no-confirmation", due, booked_at.isoformat())]
+    return [ReminderPlan("reminder:no-confirmation", due, booked_at.astimezone(UTC).isoformat())]
 
 
 def _appointment(appointment: datetime | None) -> list[ReminderPlan]:
     if appointment is None:
         return []
-    return [
-        ReminderPlan(
-            f"reminder:appointment-{hours}h",
-            appointment - timedelta(hours=hours),
-            appointment.isoformat(),
-            appointment,
-        )
+    anchor = appointment.astimezone(UTC).isoformat()  # the same key whether read back from the DB or not
+    plans = [
+        ReminderPlan(f"reminder:appointment-{hours}h", appointment - timedelta(hours=hours), anchor)
         for hours in APPOINTMENT_REMINDER_HOURS
     ]
+    return _expiring_in_turn(plans, appointment)
 
 
 def add_china_business_days(start: date, days: int) -> date:
