@@ -42,3 +42,15 @@ def test_cases_alerts_and_watermarks_on_postgresql(pg_store):
     assert pg_store.folder_state("main", "INBOX").last_uid == 6
     marked = casebook.mark(pg_store, cfg, record.id, "verified", now=datetime.now(UTC))
     assert marked.view.state == State.VERIFIED
+
+
+def test_a_nul_in_a_forged_header_cannot_stall_the_folder(pg_store):
+    from watcher.classify import classify
+
+    raw = (b"From: Amazon <seller-verification@amazon.com>\r\nTo: s@qq.com\r\n"
+           b"Subject: =?utf-8?q?Unable_to_verify=00_your_Selling_on_Amazon_account?=\r\n"
+           b"Message-ID: <nul@amazon.com>\r\nDate: Mon, 02 Nov 2026 09:00:00 +0000\r\n\r\n"
+           b"We were unable to complete the identity verification process.\r\n")
+    row = pg_store.record("main", "INBOX", 1, 1, classify(raw), content_hash="h", size=len(raw))
+    assert row is not None and "\x00" not in row.subject
+    assert pg_store.folder_state("main", "INBOX").last_uid == 1

@@ -19,7 +19,7 @@ from typing import Any
 
 from sqlalchemy import DateTime, UniqueConstraint, event
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, Session, SQLModel, create_engine, select
 
@@ -227,7 +227,7 @@ class Store:
                 s.flush()
                 if on_record is not None:
                     on_record(s, row)
-            except DBAPIError:
+            except (OperationalError, IntegrityError):
                 raise  # the database itself (locked, a racing key): the sync retries this UID
             except Exception as exc:  # a poison message must not stall its folder forever
                 s.rollback()
@@ -264,7 +264,8 @@ class Store:
 
 def message_row(mailbox: str, folder: str, uidvalidity: int, uid: int, c: Classification,
                 content_hash: str, size: int) -> MessageRow:
-    c = replace(c, sent_at=_plausible(c.sent_at), appointment=_plausible(c.appointment))
+    c = replace(c, sent_at=_plausible(c.sent_at), appointment=_plausible(c.appointment),
+                **{name: _no_nul(getattr(c, name)) for name in _TEXT_FIELDS})
     return MessageRow(
         mailbox=mailbox, folder=folder, uidvalidity=uidvalidity, uid=uid, message_id=c.message_id,
         content_hash=content_hash, size=size, sent_at=c.sent_at, subject=c.subject[:500],
@@ -273,6 +274,15 @@ def message_row(mailbox: str, folder: str, uidvalidity: int, uid: int, c: Classi
         appointment=c.appointment, meeting_url=c.meeting_url, rule=c.rule,
         reasons=json.dumps(list(c.reasons), ensure_ascii=False), parse_error=c.parse_error,
     )
+
+
+_TEXT_FIELDS = ("subject", "from_addr", "account", "message_id", "case_id", "seller_token", "booking_url",
+                "meeting_url", "rule", "parse_error")
+
+
+def _no_nul(value: str | None) -> str | None:
+    """PostgreSQL refuses NUL in text, and a forged subject can carry one (=00 in an encoded word)."""
+    return value.replace("\x00", "") if value else value
 
 
 def _plausible(moment: datetime | None) -> datetime | None:
