@@ -265,6 +265,9 @@ def test_mails_without_a_recipient_share_one_case(store):
         first = find_or_create_case(s, "main", None, None)
         assert find_or_create_case(s, "main", "", None).id == first.id
         assert first.account == UNKNOWN_ACCOUNT
+        a = find_or_create_case(s, "main", None, "A1QX7RZP0M4KDE")   # Bcc'd sellers stay apart by token
+        b = find_or_create_case(s, "main", "", "A2ZQ6TB1NW8PXK")
+        assert len({first.id, a.id, b.id}) == 3 and b.seller_token == "A2ZQ6TB1NW8PXK"
 
 
 def test_a_date_from_the_future_cannot_freeze_the_case(store, tmp_path):

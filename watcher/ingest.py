@@ -126,7 +126,9 @@ def find_or_create_case(session: Session, mailbox: str, account: str | None,
                         seller_token: str | None) -> CaseRow:
     """The seller token names one seller account for sure, so it wins; else the registration
     address (the Amazon mail's recipient), which is all a failure notice or support reply has."""
-    account = (account or "").strip().lower() or UNKNOWN_ACCOUNT  # Bcc, undisclosed-recipients
+    account = (account or "").strip().lower()
+    if not account:  # Bcc, undisclosed-recipients: only the token (if any) tells sellers apart
+        account = f"(unknown:{seller_token})" if seller_token else UNKNOWN_ACCOUNT
     query = select(CaseRow).where(CaseRow.mailbox == mailbox)
     case = None
     if seller_token:
