@@ -170,6 +170,9 @@ def test_a_folder_added_later_is_history_first_then_live(tmp_path, imap_account,
     config = write_config(tmp_path, imap_account, http_receiver, watch_junk="false")
     assert main(["--config", str(config), "run", "--once"]) == 0
     assert len(http_receiver.bodies()) == 1                      # the first sync's summary
+    imap_account.append(mail("support_reply-en-case-received.eml"))  # live: moves that case on
+    assert main(["--config", str(config), "run", "--once"]) == 0
+    assert len(http_receiver.bodies()) == 2
 
     client = imap_account.server.admin(imap_account.user)
     client.create_folder("Archive")
@@ -180,13 +183,13 @@ def test_a_folder_added_later_is_history_first_then_live(tmp_path, imap_account,
     folders = 'watch_junk = false\nfolders = ["INBOX", "Archive"]'
     config.write_text(text.replace("watch_junk = false", folders), encoding="utf-8")
     assert main(["--config", str(config), "run", "--once"]) == 0
-    added = http_receiver.bodies()[1:]
-    assert len(added) == 1, "the new folder's old mail is summarised per case, not alerted one by one"
+    added = http_receiver.bodies()[2:]
+    assert len(added) == 1, "only the new folder's cases are summarised, not alerted mail by mail"
     assert "wangjun_ecom@qq.com" in added[0]["title"] + added[0]["message"]
 
     imap_account.append(mail("siv_approved-en-plain.eml"), folder="Archive")
     assert main(["--config", str(config), "run", "--once"]) == 0
-    assert [b["type"] for b in http_receiver.bodies()[2:]] == ["success"]   # now live: its own alert
+    assert [b["type"] for b in http_receiver.bodies()[3:]] == ["success"]   # now live: its own alert
 
 
 def test_sigterm_during_a_first_sync_stops_fast_and_loses_nothing(tmp_path, imap_account, http_receiver):

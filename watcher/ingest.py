@@ -13,7 +13,7 @@ from a mailbox's first sync, whose old mail is history: then cases are built sil
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -87,12 +87,23 @@ def apply_mark(session: Session, case: CaseRow, mark: Mark, ctx: Context, now: d
     return view
 
 
-def summarize_first_sync(store: Store, config: Config, mailbox: str, now: datetime | None = None) -> int:
-    """One alert per case after a mailbox's first sync, instead of one per old mail."""
+def summarize_first_sync(store: Store, config: Config, mailbox: str, now: datetime | None = None,
+                         folders: Collection[str] | None = None) -> int:
+    """One alert per case after a first sync, instead of one per old mail.
+
+    `folders`: the folders whose history was just read (None: all); only cases with mail there
+    are summarised, so a folder added later does not re-announce the whole mailbox. Runs under
+    the store's write lock, so it cannot interleave with a live mail moving the same case.
+    """
     ctx = Context.of(config)
     count = 0
-    with store.session() as session:
-        for case in session.exec(select(CaseRow).where(CaseRow.mailbox == mailbox)):
+    query = select(CaseRow).where(CaseRow.mailbox == mailbox)
+    if folders is not None:
+        touched = select(MessageRow.case_ref).where(MessageRow.mailbox == mailbox,
+                                                    MessageRow.folder.in_(list(folders)))
+        query = query.where(CaseRow.id.in_(touched))
+    with store.write_lock, store.session() as session:
+        for case in session.exec(query):
             view = case_view(session, case)
             if view.state is None:
                 continue

@@ -81,8 +81,10 @@ class Service:
                                replace_existing=True, misfire_grace_time=None)
 
     def _first_sync_done(self, report: imap.SyncReport) -> None:
-        count = ingest.summarize_first_sync(self.store, self.config, report.mailbox, self.clock())
-        log.info("%s: first sync done, %d case summaries queued", report.mailbox, count)
+        folders = [f.folder for f in report.folders if f.history and f.error is None]
+        count = ingest.summarize_first_sync(self.store, self.config, report.mailbox, self.clock(), folders)
+        log.info("%s: first sync of %s done, %d case summaries queued", report.mailbox, ", ".join(folders),
+                 count)
 
     def _stored(self, _folder: imap.FolderReport) -> None:
         """New mail stored: wake the courier. IDLE threads never send themselves, so a slow or

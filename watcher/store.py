@@ -168,7 +168,7 @@ class Store:
         SQLModel.metadata.create_all(self.engine)
         # Check-then-insert in `record` must not interleave: two folders (INBOX and Gmail's All
         # Mail) can deliver the same message at the same moment from two IDLE threads.
-        self._write_lock = threading.Lock()
+        self.write_lock = threading.Lock()
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -216,7 +216,7 @@ class Store:
         stored for this mailbox: a copy in another folder or a resync after UIDVALIDITY changed).
         `on_record` adds what the case logic derives (events, alerts) inside the same transaction.
         """
-        with self._write_lock, self.session() as s:
+        with self.write_lock, self.session() as s:
             if _duplicate(s, mailbox, classification.message_id, content_hash) is not None:
                 _advance(s, mailbox, folder, uidvalidity, uid, None)
                 s.commit()
