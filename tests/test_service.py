@@ -235,3 +235,50 @@ def test_uidvalidity_change_alerts_only_the_mail_that_is_new(tmp_path, imap_acco
     after = http_receiver.bodies()[2:]
     assert [b["type"] for b in after] == ["warning"]                    # only the invitation is new
     assert "SV_43bxcsh7rg71Y31" in after[0]["message"]
+
+
+def test_stop_is_prompt_even_while_a_target_hangs(tmp_path):
+    """A target that accepts and never answers must not hold SIGTERM past systemd's patience."""
+    import socket
+    import threading
+
+    from watcher import config as cfg
+    from watcher.notify import add_alert
+    from watcher.service import Service
+
+    hang = socket.create_server(("127.0.0.1", 0))
+    accepted = threading.Event()
+    conns = []
+
+    def accept() -> None:
+        while True:
+            try:
+                conn, _ = hang.accept()
+            except OSError:
+                return
+            conns.append(conn)
+            accepted.set()
+
+    threading.Thread(target=accept, daemon=True).start()
+    config = cfg.parse({"database": {"url": f"sqlite:///{tmp_path}/s.db"},
+                        "notify": {"urls": [f"json://127.0.0.1:{hang.getsockname()[1]}/hook"]}})
+    service = Service(config)
+    with service.store.session() as s:
+        for n in range(5):
+            add_alert(s, key=f"k{n}", purpose="test", notify_type="info", title="t", body="b")
+        s.commit()
+    service.start()
+    try:
+        assert accepted.wait(10), "delivery never started"
+        started = time.monotonic()
+        service.stop(timeout=2)
+        assert time.monotonic() - started < 8
+    finally:
+        hang.close()
+        for conn in conns:
+            conn.close()
+    with service.store.session() as s:
+        from sqlmodel import select
+
+        from watcher.store import AlertRow
+        assert len([a for a in s.exec(select(AlertRow)) if a.status == "pending"]) == 5  # kept for later

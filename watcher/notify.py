@@ -116,7 +116,8 @@ OnDelivered = Callable[[AlertRow], None]
 
 
 def deliver_pending(store: Store, config: Config, now: datetime | None = None, *,
-                    on_delivered: OnDelivered | None = None) -> DeliveryReport:
+                    on_delivered: OnDelivered | None = None,
+                    should_stop: Callable[[], bool] | None = None) -> DeliveryReport:
     """Send every due pending alert to each of its targets that has not had it yet.
 
     Serialized by a lock: the scheduler calls this from retry timers and right after each
@@ -127,6 +128,8 @@ def deliver_pending(store: Store, config: Config, now: datetime | None = None, *
     report = DeliveryReport()
     with _DELIVERY_LOCK:
         for alert_id in _due_ids(store, now):
+            if should_stop is not None and should_stop():
+                break  # shutting down: what is left stays pending for the next start
             with store.session() as s:
                 row = s.get(AlertRow, alert_id)
                 if row is None or row.status != "pending":

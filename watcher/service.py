@@ -49,6 +49,7 @@ class Service:
         self.workers: dict[str, list[push.IdleWorker]] = {}
         self._lock = threading.Lock()
         self._wake = threading.Event()
+        self._arm_lock = threading.Lock()
         self._courier: threading.Thread | None = None
 
     # -- one-shot ----------------------------------------------------------------------
@@ -65,20 +66,23 @@ class Service:
     # -- delivery ----------------------------------------------------------------------
 
     def deliver(self) -> notify.DeliveryReport:
-        report = notify.deliver_pending(self.store, self.config, self.clock())
+        report = notify.deliver_pending(self.store, self.config, self.clock(),
+                                        should_stop=self.stopping.is_set)
         self._arm_retry()
         return report
 
     def _arm_retry(self) -> None:
-        """One date job at the earliest retry or reminder; replaced whenever the outbox changes."""
-        if not self.scheduler.running:
-            return
-        when = notify.retry_after(self.store, self.clock())
-        if when is None:
-            return
-        when = max(when, self.clock() + timedelta(seconds=0.05))
-        self.scheduler.add_job(self.deliver, "date", run_date=when, id="deliver-retry",
-                               replace_existing=True, misfire_grace_time=None)
+        """One date job at the earliest retry or reminder; replaced whenever the outbox changes.
+        Locked: the courier and the scheduler both arm it, and a stale read must not win."""
+        with self._arm_lock:
+            if not self.scheduler.running or self.stopping.is_set():
+                return
+            when = notify.retry_after(self.store, self.clock())
+            if when is None:
+                return
+            when = max(when, self.clock() + timedelta(seconds=0.05))
+            self.scheduler.add_job(self.deliver, "date", run_date=when, id="deliver-retry",
+                                   replace_existing=True, misfire_grace_time=None, max_instances=2)
 
     def _first_sync_done(self, report: imap.SyncReport) -> None:
         folders = [f.folder for f in report.folders if f.history and f.error is None]
