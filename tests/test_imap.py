@@ -374,3 +374,19 @@ def test_a_link_dropped_during_login_is_a_network_error_not_refused_credentials(
     assert "secret-pw-123" not in str(err.value)
     thread.join(5)
     server.close()
+
+
+def test_a_folder_the_server_refuses_is_retried_slowly_not_hammered(imap_account, tmp_path):
+    config, store = setup(imap_account, tmp_path, watch_junk=False)
+    worker = IdleWorker(config, config.mailboxes[0], "NoSuchFolder", store,
+                        backoff=Backoff(base=0.2, cap=1.0))
+    worker.start()
+    try:
+        deadline = time.monotonic() + 10
+        while worker.last_error is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert worker.last_error is not None and "Mailbox doesn't exist" in worker.last_error
+        time.sleep(2)
+        assert worker.connects == 1  # a refusal is not a dropped link: no fast reconnects
+    finally:
+        worker.stop()

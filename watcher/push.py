@@ -12,6 +12,7 @@ starts with a catch-up sync from the last stored UID, so nothing that arrived me
 
 from __future__ import annotations
 
+import imaplib
 import logging
 import random
 import threading
@@ -83,22 +84,30 @@ class IdleWorker:
 
     def run(self) -> None:
         while not self.stopping.is_set():
-            login_failed = False
+            slow = False
             try:
                 self._session()
                 self.backoff.reset()
             except imap.LoginFailed as exc:
-                login_failed, self.last_error = True, str(exc)
+                slow, self.last_error = True, str(exc)
                 log.error("%s", exc)
             except imap.Stopped:
                 break
-            except Exception as exc:  # socket errors, IMAP aborts, timeouts: reconnect
+            except imaplib.IMAP4.abort as exc:  # the link died: reconnect soon
+                self.last_error = f"{type(exc).__name__}: {exc}"
+                log.warning("%s/%s: connection lost (%s), reconnecting", self.mailbox.name, self.folder,
+                            self.last_error)
+            except imaplib.IMAP4.error as exc:  # the server said NO (e.g. the folder is gone): retry slowly
+                slow, self.last_error = True, f"{type(exc).__name__}: {exc}"
+                log.error("%s/%s: the server refused the folder (%s); retrying slowly", self.mailbox.name,
+                          self.folder, exc)
+            except Exception as exc:  # socket errors, timeouts: reconnect
                 self.last_error = f"{type(exc).__name__}: {exc}"
                 log.warning("%s/%s: connection lost (%s), reconnecting", self.mailbox.name, self.folder,
                             self.last_error)
             self.connected.clear()
             if not self.stopping.is_set():
-                self.stopping.wait(self.backoff.delay(login_failed))
+                self.stopping.wait(self.backoff.delay(slow))
 
     def _session(self) -> None:
         client = imap.connect(self.mailbox)
