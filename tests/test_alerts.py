@@ -325,3 +325,24 @@ def test_any_field_content_fits(blob, language):
             compose_summary(view, blob or "x", blob, language, TZ),
         ):
             assert len(f"{alert.title}\r\n{alert.body}".encode()) <= MESSAGE_LIMIT
+
+
+def test_phishing_reasons_are_told_in_chinese_for_every_suspicious_corpus_mail():
+    """The sender check words its evidence in English; a zh alert must not."""
+    from pathlib import Path
+
+    from watcher.alerts import localize_reason, texts
+    from watcher.classify import classify
+
+    zh, en = texts("zh"), texts("en")
+    checked = 0
+    for path in sorted((Path(__file__).parent / "corpus").rglob("*.eml")):
+        result = classify(path.read_bytes())
+        if result.sender_check.value != "suspicious":
+            continue
+        for reason in result.reasons:
+            said = localize_reason(reason, zh)
+            assert any("\u4e00" <= ch <= "\u9fff" for ch in said), f"{path.name}: {reason}"
+            assert localize_reason(reason, en) == reason
+            checked += 1
+    assert checked >= 10

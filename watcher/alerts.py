@@ -14,6 +14,7 @@ appointment and the next action.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -159,9 +160,20 @@ def compose_phishing(
     }
     lines: list[Line] = [(ESSENTIAL, line.format(**values)) for line in t["phishing"]["lines"]]
     reasons = reasons or getattr(mail, "reasons", ())
-    lines += [(USEFUL, t["phishing"]["reason"].format(reason=r)) for r in reasons]
+    lines += [(USEFUL, t["phishing"]["reason"].format(reason=localize_reason(r, t))) for r in reasons]
     lines.append((USEFUL, t["common"]["account"].format(account=account, mailbox=mailbox)))
     return _finish(t, None, t["phishing"]["headline"], account, lines, "failure")
+
+
+def localize_reason(reason: str, t: dict[str, Any]) -> str:
+    """The sender check states its evidence in English (CLI, logs); the alert says it in the
+    seller's language, by the patterns in the text table. Unknown wording passes unchanged."""
+    for rule in t.get("reason_patterns", ()):
+        m = re.fullmatch(rule["match"], reason)
+        if m:
+            parts = {k: localize_reason(v, t) if k == "nested" else v for k, v in m.groupdict().items()}
+            return rule["say"].format(**parts)
+    return reason
 
 
 def _case_lines(view: CaseView, account: str, mailbox: str, t: dict[str, Any], tz: ZoneInfo) -> list[Line]:
