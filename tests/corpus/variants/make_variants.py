@@ -23,35 +23,18 @@ import json
 import sys
 from datetime import datetime, timedelta, timezone
 from email import policy, quoprimime
-from email.utils import formataddr, parsedate_to_datetime
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from mailparts import SH, addr, auth, deadline, enc_header  # noqa: E402  (run as a script)
+
 HERE = Path(__file__).resolve().parent
-SH = timezone(timedelta(hours=8))
 FILES: dict[str, bytes] = {}
 EXPECTED: dict[str, dict[str, str]] = {}
 _N = [0]
 
 
 # ---------------------------------------------------------------- builders
-
-def addr(name: str, address: str, charset: str = "utf-8") -> str:
-    return formataddr((name, address), charset=charset) if name else address
-
-
-def enc_header(value: str, charset: str = "utf-8") -> str:
-    if value.isascii():
-        return value
-    data = value.encode(charset)
-    return f"=?{charset}?B?{base64.b64encode(data).decode()}?="
-
-
-def auth(mx: str = "mx.qq.com", d: str = "amazon.com", dkim: str = "pass", dmarc: str = "pass",
-         hfrom: str = "amazon.com") -> str:
-    return (f"Authentication-Results: {mx};\r\n\tdkim={dkim} header.d={d} header.s=dkimselector1;\r\n"
-            f"\tspf=pass smtp.mailfrom=amazonses.com;\r\n\tdmarc={dmarc} (p=QUARANTINE sp=QUARANTINE dis=NONE) "
-            f"header.from={hfrom}")
-
 
 def leaf(text: str, ctype: str = "text/plain", charset: str = "utf-8", cte: str = "quoted-printable") -> bytes:
     """One text part: header lines + CRLF body, `text` encoded with `charset` then `cte`."""
@@ -100,10 +83,6 @@ def add(name: str, raw: bytes, **expected: str) -> None:
     assert name not in FILES, name
     FILES[name] = raw
     EXPECTED[name] = expected
-
-
-def deadline(date_header: str, days: int) -> str:
-    return str(parsedate_to_datetime(date_header).astimezone(SH).date() + timedelta(days=days))
 
 
 def beijing(y, mo, d, h, mi, offset_hours: float) -> str:

@@ -20,13 +20,13 @@ import base64
 import email
 import json
 import sys
-from datetime import timedelta, timezone
 from email import policy, quoprimime
-from email.utils import formataddr, parsedate_to_datetime
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from mailparts import addr, auth, deadline, enc_header  # noqa: E402  (run as a script)
+
 HERE = Path(__file__).resolve().parent
-SH = timezone(timedelta(hours=8))
 FILES: dict[str, bytes] = {}
 EXPECTED: dict[str, dict[str, str]] = {}
 # Files that break the public set's "decodes strictly with the declared charset" on purpose.
@@ -34,23 +34,6 @@ LOOSE: dict[str, str] = {}
 _N = [0]
 
 # ---------------------------------------------------------------- builders
-
-
-def addr(name: str, address: str, charset: str = "utf-8") -> str:
-    return formataddr((name, address), charset=charset) if name else address
-
-
-def enc_header(value: str, charset: str = "utf-8") -> str:
-    if value.isascii():
-        return value
-    return f"=?{charset}?B?{base64.b64encode(value.encode(charset)).decode()}?="
-
-
-def auth(mx: str = "mx.qq.com", d: str = "amazon.com", dkim: str = "pass", dmarc: str = "pass",
-         hfrom: str = "amazon.com") -> str:
-    return (f"Authentication-Results: {mx};\r\n\tdkim={dkim} header.d={d} header.s=dkimselector1;\r\n"
-            f"\tspf=pass smtp.mailfrom=amazonses.com;\r\n\tdmarc={dmarc} (p=QUARANTINE sp=QUARANTINE dis=NONE) "
-            f"header.from={hfrom}")
 
 
 def encode_body(data: bytes, cte: str, b64_line: int = 76) -> str:
@@ -111,10 +94,6 @@ def add(name: str, raw: bytes, **expected: str) -> None:
     assert name not in FILES, name
     FILES[name] = raw
     EXPECTED[name] = expected
-
-
-def deadline(date_header: str, days: int) -> str:
-    return str(parsedate_to_datetime(date_header).astimezone(SH).date() + timedelta(days=days))
 
 
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
@@ -750,7 +729,7 @@ The Seller Identity Verification team
         help=esc(tracked("https://sellercentral.amazon.com/help/hub/reference/1791", 1)),
         href=esc(book), text=target, token="A2TR8CK4QM6ZWP",
         contact=esc(tracked("https://sellercentral.amazon.com/cu/contact-us", 3))) + (
-        f'<img src="https://sellercentral.amazon.com/gp/r.html?C=2X7QK3N9PZ1RM&amp;T=E&amp;M=urn:rtn:msg:x" width="1" height="1"></body></html>')
+        '<img src="https://sellercentral.amazon.com/gp/r.html?C=2X7QK3N9PZ1RM&amp;T=E&amp;M=urn:rtn:msg:x" width="1" height="1"></body></html>')
     add("video_call_invitation-en-tracking-redirect-links.eml",
         message([auth("mx.google.com"), *std(SIV, "Your Amazon.com selling account: video call required", date)],
                 leaf(html, "text/html")),
