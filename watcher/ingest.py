@@ -6,8 +6,8 @@ event, the alert and the reminder rows in the caller's session, so `Store.record
 the message, the watermark and all of its consequences at once.
 
 `live` distinguishes mail that arrives while the service watches (one alert per message)
-from a mailbox's first sync, whose old mail is history: then cases are built silently and
-`summarize_first_sync` sends one alert per case with its current state.
+from a folder's first sync, whose old mail is history: then cases are built silently and
+`summarize_first_sync` sends one alert per case (with mail in that folder) and its state.
 """
 
 from __future__ import annotations

@@ -139,8 +139,8 @@ class IdleWorker:
             if not report.uids_seen or self.stopping.is_set():
                 return
 
-    def _idle(self, client: IMAPClient) -> bool:
-        """IDLE until something happens (True), renewal is due or stop (False); raise when dead."""
+    def _idle(self, client: IMAPClient) -> None:
+        """IDLE until something happens, renewal is due or stop; raise when the link is dead."""
         client.idle()
         self.connected.set()
         started = time.monotonic()
@@ -152,10 +152,9 @@ class IdleWorker:
                 if not responses and time.monotonic() - t0 < IDLE_TICK * 0.5:
                     raise ConnectionError("IDLE returned early with nothing: connection closed")
                 if any(_is_change(r) for r in responses):
-                    return True
+                    return
                 if any(r[:1] == (b"BYE",) for r in responses):
                     raise ConnectionError("server said BYE during IDLE")
-            return False
         finally:
             client.idle_done()
 
