@@ -43,9 +43,9 @@ t0 = time.monotonic()
 mode, port, pwfile, db = sys.argv[1:5]
 from pathlib import Path
 if mode == "engine":
-    from watcher import imap
-    from watcher.config import Config, MailboxConfig, ScheduleConfig
-    from watcher.store import Store
+    from watcher.mail import imap
+    from watcher.settings.config import Config, MailboxConfig, ScheduleConfig
+    from watcher.store.tables import Store
     box = MailboxConfig(name="bench", host="127.0.0.1", port=int(port), security="plain",
                         username="seller@example.com", password_file=Path(pwfile), timeout=120)
     store = Store(db)
@@ -128,9 +128,9 @@ def steady_state(server: Dovecot, pwfile: Path, db: str) -> dict:
     """One poll of the already-synced mailbox: count IMAP commands and bytes on the wire."""
     import imaplib
 
-    from watcher import imap
-    from watcher.config import Config, MailboxConfig, ScheduleConfig
-    from watcher.store import Store
+    from watcher.mail import imap
+    from watcher.settings.config import Config, MailboxConfig, ScheduleConfig
+    from watcher.store.tables import Store
 
     box = MailboxConfig(name="bench", host="127.0.0.1", port=server.port, security="plain", username=USER,
                         password_file=pwfile)
@@ -162,9 +162,9 @@ def steady_state(server: Dovecot, pwfile: Path, db: str) -> dict:
 
 
 def push_latency(server: Dovecot, pwfile: Path, db: str, count: int = 20) -> list[float]:
-    from watcher.config import Config, MailboxConfig, ScheduleConfig
-    from watcher.push import IdleWorker
-    from watcher.store import Store
+    from watcher.mail.push import IdleWorker
+    from watcher.settings.config import Config, MailboxConfig, ScheduleConfig
+    from watcher.store.tables import Store
 
     box = MailboxConfig(name="bench", host="127.0.0.1", port=server.port, security="plain", username=USER,
                         password_file=pwfile, watch_junk=False)
@@ -230,8 +230,8 @@ def alert_latency(server: Dovecot, pwfile: Path, tmp: str,
     """APPEND -> stored and APPEND -> alert received, through the real service: config parsed like
     a TOML file's, `Service(config).start()` (poll, first sync of an empty mailbox, then IDLE),
     Apprise json://. `stored` is when the IDLE worker hands the service what it stored."""
-    from watcher.config import parse
-    from watcher.service import Service
+    from watcher.app.service import Service
+    from watcher.settings.config import parse
 
     receiver = AlertReceiver()
     config = parse({

@@ -30,7 +30,7 @@ from pathlib import Path
 import pytest
 from imapclient import IMAPClient
 
-from watcher.config import MailboxConfig
+from watcher.settings.config import MailboxConfig
 
 USER = "seller@example.com"
 PASSWORD = "s3cret-pass-42"

@@ -1,5 +1,5 @@
 """`python -m watcher` is the same as the `siv-watcher` command."""
 
-from watcher.cli import main
+from watcher.app.cli import main
 
 raise SystemExit(main())

@@ -8,9 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from watcher.cli import JSON_KEYS, main
+from watcher.app.cli import JSON_KEYS, main
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT / "tests" / "corpus" / "shared"
 
 
@@ -70,7 +70,7 @@ def test_classify_uses_the_configs_rule_folders(tmp_path, capsys):
         '[rules.subject]\nany = ["海运报价"]\n', encoding="utf-8")
     config = tmp_path / "config.toml"
     config.write_text('[rules]\nfolders = ["my-rules"]\n', encoding="utf-8")
-    mail = Path(__file__).parent / "corpus" / "shared" / "other-zh-non-amazon-freight-quote.eml"
+    mail = Path(__file__).parents[1] / "corpus" / "shared" / "other-zh-non-amazon-freight-quote.eml"
     assert main(["classify", "--json", str(mail)]) == 0
     assert json.loads(capsys.readouterr().out)["kind"] == "other"
     assert main(["--config", str(config), "classify", "--json", str(mail)]) == 0

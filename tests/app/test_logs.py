@@ -4,8 +4,8 @@ import io
 import json
 import logging
 
-from watcher import logs
-from watcher.config import Secret, parse
+from watcher.app import logs
+from watcher.settings.config import Secret, parse
 
 
 def test_known_secrets_and_url_credentials_are_masked():

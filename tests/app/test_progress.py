@@ -3,7 +3,7 @@
 import io
 import logging
 
-from watcher.progress import LOG_EVERY, FirstSyncProgress
+from watcher.app.progress import LOG_EVERY, FirstSyncProgress
 
 
 class FakeTTY(io.StringIO):
@@ -14,7 +14,7 @@ class FakeTTY(io.StringIO):
 def test_without_a_terminal_logs_start_every_interval_and_end(caplog):
     now = [0.0]
     progress = FirstSyncProgress(io.StringIO(), clock=lambda: now[0])
-    with caplog.at_level(logging.INFO, logger="watcher.progress"):
+    with caplog.at_level(logging.INFO, logger="watcher.app.progress"):
         progress("main", "INBOX", 0, 6000)
         progress("main", "INBOX", 2000, 6000)           # too soon: no line
         now[0] = LOG_EVERY + 0.1

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from watcher.cli import main
+from watcher.app.cli import main
 
-CORPUS = Path(__file__).parent / "corpus" / "shared"
-ROOT = Path(__file__).parent.parent
+CORPUS = Path(__file__).parents[1] / "corpus" / "shared"
+ROOT = Path(__file__).parents[2]
 TOKEN = "hooktoken7c1e9a55d0b2f4"  # lives in the notification URL: must never be logged or stored
 
 
@@ -156,7 +156,7 @@ def test_the_service_classifies_with_the_configs_rule_folders(tmp_path, imap_acc
     assert capsys.readouterr().out == ""        # no case: the user's rules made it `other`
 
     (rules / "broken.toml").write_text('[[rules]]\nname = "x"\nkind = "nope"\n', encoding="utf-8")
-    from watcher.imap import ruleset_for
+    from watcher.mail.imap import ruleset_for
     ruleset_for.cache_clear()
     assert main(["--config", str(config), "run", "--once"]) == 2
     assert "broken.toml" in capsys.readouterr().err
@@ -195,7 +195,7 @@ def test_a_folder_added_later_is_history_first_then_live(tmp_path, imap_account,
 def test_sigterm_during_a_first_sync_stops_fast_and_loses_nothing(tmp_path, imap_account, http_receiver):
     """Syncs give up between two messages; a restart finishes the job, storing each mail once."""
     from tests.mailgen import siv_mail
-    from watcher.store import Store
+    from watcher.store.tables import Store
 
     now = time.time()
     count = imap_account.server.write_maildir(((siv_mail(i, "term"), now - 3600) for i in range(600)),
@@ -242,9 +242,9 @@ def test_stop_is_prompt_even_while_a_target_hangs(tmp_path):
     import socket
     import threading
 
-    from watcher import config as cfg
-    from watcher.notify import add_alert
-    from watcher.service import Service
+    from watcher.app.service import Service
+    from watcher.settings import config as cfg
+    from watcher.store.outbox import add_alert
 
     hang = socket.create_server(("127.0.0.1", 0))
     accepted = threading.Event()
@@ -280,5 +280,5 @@ def test_stop_is_prompt_even_while_a_target_hangs(tmp_path):
     with service.store.session() as s:
         from sqlmodel import select
 
-        from watcher.store import AlertRow
+        from watcher.store.tables import AlertRow
         assert len([a for a in s.exec(select(AlertRow)) if a.status == "pending"]) == 5  # kept for later

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from watcher.alerts import (
+from watcher.core.alerts import (
     DETAIL,
     ESSENTIAL,
     MESSAGE_LIMIT,
@@ -22,8 +22,8 @@ from watcher.alerts import (
     fit_lines,
     texts,
 )
-from watcher.cases import Event, ReminderPlan, fold
-from watcher.model import Classification, Kind, SenderCheck, State
+from watcher.core.cases import Event, ReminderPlan, fold
+from watcher.core.model import Classification, Kind, SenderCheck, State
 
 TZ = ZoneInfo("Asia/Shanghai")
 ACCOUNT, MAILBOX = "wangjun_ecom@qq.com", "qq"
@@ -331,12 +331,12 @@ def test_phishing_reasons_are_told_in_chinese_for_every_suspicious_corpus_mail()
     """The sender check words its evidence in English; a zh alert must not."""
     from pathlib import Path
 
-    from watcher.alerts import localize_reason, texts
-    from watcher.classify import classify
+    from watcher.core.alerts import localize_reason, texts
+    from watcher.core.classify import classify
 
     zh, en = texts("zh"), texts("en")
     checked = 0
-    for path in sorted((Path(__file__).parent / "corpus").rglob("*.eml")):
+    for path in sorted((Path(__file__).parents[1] / "corpus").rglob("*.eml")):
         result = classify(path.read_bytes())
         if result.sender_check.value != "suspicious":
             continue

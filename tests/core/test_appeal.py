@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from watcher.appeal import PROFILE_KEYS, appeal_draft
-from watcher.cases import Event, fold
+from watcher.core.appeal import PROFILE_KEYS, appeal_draft
+from watcher.core.cases import Event, fold
 
 PROFILE = {
     "registration_email": "wangjun_ecom@qq.com",

@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.mailgen import CORPUS, filler, forward, siv_mail
-from watcher import candidates
-from watcher.candidates import (
+from watcher.core import candidates
+from watcher.core.candidates import (
     HEADER_FIELDS,
     decode_rfc2047,
     is_candidate,
@@ -20,7 +20,7 @@ from watcher.candidates import (
     plainly_ordinary,
     structure_is_candidate,
 )
-from watcher.imap import find_junk
+from watcher.mail.imap import find_junk
 
 
 def headers(raw: bytes) -> bytes:

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from watcher.cases import Event, ReminderPlan, add_china_business_days, fold, reminders, wanted_reminders
-from watcher.model import Classification, Kind, Mark, SenderCheck, State
+from watcher.core.cases import Event, ReminderPlan, add_china_business_days, fold, reminders, wanted_reminders
+from watcher.core.model import Classification, Kind, Mark, SenderCheck, State
 
 TZ = ZoneInfo("Asia/Shanghai")
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from tests._mailmake import mail
-from watcher.classify import classify
-from watcher.model import Classification, Kind, SenderCheck
+from watcher.core.classify import classify
+from watcher.core.model import Classification, Kind, SenderCheck
 
-CORPUS = Path(__file__).parent / "corpus"
+CORPUS = Path(__file__).parents[1] / "corpus"
 FIELDS = ("kind", "sender_check", "case_id", "seller_token", "booking_url", "deadline", "appointment")
 
 

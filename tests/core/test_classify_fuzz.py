@@ -8,10 +8,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from watcher.classify import classify
-from watcher.model import Classification, Kind, SenderCheck
+from watcher.core.classify import classify
+from watcher.core.model import Classification, Kind, SenderCheck
 
-MAILS = [p.read_bytes() for p in sorted((Path(__file__).parent / "corpus").glob("**/*.eml"))]
+MAILS = [p.read_bytes() for p in sorted((Path(__file__).parents[1] / "corpus").glob("**/*.eml"))]
 MAILS = [m for m in MAILS if len(m) < 200_000]  # the huge-attachment trap is tested elsewhere
 CHARSETS = [b"utf-8", b"gb2312", b"gbk", b"big5", b"iso-2022-jp", b"x-unknown", b"", b"utf-16", b"\xff\xfe"]
 FAST = settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])

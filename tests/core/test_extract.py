@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from watcher.extract import (
+from watcher.core.extract import (
     appointment,
     booking_days,
     booking_url,

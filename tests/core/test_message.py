@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests._mailmake import header, mail, multipart
-from watcher.message import ParsedMessage, decode_header_value, parse_message
+from watcher.core.message import ParsedMessage, decode_header_value, parse_message
 
 GBK_ONLY = "您的帐户：镕堃喆"  # 镕/堃/喆 are in GBK but not in GB2312
 
@@ -150,7 +150,7 @@ def test_garbage_never_raises():
 
 
 def test_html_raw_line_breaks_are_spaces_and_header_boxes_have_no_blank_lines():
-    from watcher.html_text import html_to_text
+    from watcher.core.html_text import html_to_text
 
     html = (
         "<div><b>From:</b> Amazon &lt;a@amazon.com&gt;<br>\r\n<b>Sent:</b> Tuesday, November 10, 2026\r\n"
@@ -162,7 +162,7 @@ def test_html_raw_line_breaks_are_spaces_and_header_boxes_have_no_blank_lines():
 
 
 def test_html_comments_and_mso_blocks_are_not_text_or_links():
-    from watcher.html_text import hrefs, html_to_text
+    from watcher.core.html_text import hrefs, html_to_text
 
     html = (
         "<!--[if gte mso 9]><xml><o:shapedefaults/></xml><![endif]--><style><!-- p {} --></style>"
@@ -214,7 +214,7 @@ def test_charset_labels_of_the_same_family():
 def test_twelve_hour_forwarded_date_keeps_pm():
     from datetime import timedelta, timezone
 
-    from watcher.timetext import parse_header_date
+    from watcher.core.timetext import parse_header_date
 
     when = parse_header_date("Tuesday, November 10, 2026 2:05 PM", timezone(timedelta(hours=8)))
     assert (when.day, when.hour, when.minute) == (10, 14, 5)

@@ -6,8 +6,16 @@ from pathlib import Path
 
 import pytest
 
-from watcher.model import Kind
-from watcher.ruleset import LANGUAGES, MatchInput, RuleError, default_ruleset, fold, load_ruleset, parse_rules
+from watcher.core.model import Kind
+from watcher.core.ruleset import (
+    LANGUAGES,
+    MatchInput,
+    RuleError,
+    default_ruleset,
+    fold,
+    load_ruleset,
+    parse_rules,
+)
 
 GOOD = """
 [[rules]]

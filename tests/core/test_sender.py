@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from watcher.message import ParsedMessage
-from watcher.model import SenderCheck
-from watcher.sender import check_sender, counted_auth_results, is_amazon_domain, parse_auth_results
+from watcher.core.message import ParsedMessage
+from watcher.core.model import SenderCheck
+from watcher.core.sender import check_sender, counted_auth_results, is_amazon_domain, parse_auth_results
 
 PASS = (
     "mx.qq.com; dkim=pass header.d=amazon.com header.s=x; spf=pass; dmarc=pass (p=Q) header.from=amazon.com"

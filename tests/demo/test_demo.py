@@ -2,7 +2,7 @@
 
 import threading
 
-from watcher.cli import main
+from watcher.app.cli import main
 
 
 def test_demo_prints_each_alert_and_the_cases(capsys):
@@ -27,8 +27,8 @@ def test_demo_in_english(capsys):
 def test_the_story_moves_with_the_calendar():
     from datetime import date
 
-    from watcher.classify import classify
-    from watcher.demo import STORY_DAY, story
+    from watcher.core.classify import classify
+    from watcher.demo.run import STORY_DAY, story
 
     then, later = dict(story(STORY_DAY)), dict(story(date(2028, 3, 1)))
     days = (date(2028, 3, 1) - STORY_DAY).days

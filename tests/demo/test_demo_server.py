@@ -19,7 +19,7 @@ import pytest
 from imapclient import IMAPClient
 from imapclient.exceptions import LoginError
 
-from watcher.demo_server import DemoServer
+from watcher.demo.server import DemoServer
 
 USER = "seller@example.com"
 PASSWORD = "demo-password"

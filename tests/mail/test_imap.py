@@ -20,13 +20,13 @@ import pytest
 
 from tests.dovecot import Account
 from tests.mailgen import big_siv_mail, corpus, filler, forward, siv_mail
-from watcher import headers, imap
-from watcher.config import Config, ScheduleConfig
-from watcher.push import Backoff, IdleWorker, Poller
-from watcher.store import Store
+from watcher.mail import headers, imap
+from watcher.mail.push import Backoff, IdleWorker, Poller
+from watcher.settings.config import Config, ScheduleConfig
+from watcher.store.tables import Store
 
 NOW = datetime.now(UTC)
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def setup(account: Account, tmp_path: Path, **mailbox: object) -> tuple[Config, Store]:
@@ -219,9 +219,9 @@ def test_mail_arriving_during_a_sync_is_not_left_for_the_next_one(imap_account, 
 
 KILL_SCRIPT = """
 import sys
-from watcher import imap
-from watcher.config import Config, MailboxConfig, ScheduleConfig
-from watcher.store import Store
+from watcher.mail import imap
+from watcher.settings.config import Config, MailboxConfig, ScheduleConfig
+from watcher.store.tables import Store
 from pathlib import Path
 box = MailboxConfig(name="k", host="127.0.0.1", port=int(sys.argv[1]), security="plain", username=sys.argv[2],
                     password_file=Path(sys.argv[3]), watch_junk=False)
@@ -348,7 +348,7 @@ def test_a_link_dropped_during_login_is_a_network_error_not_refused_credentials(
     import socket
     import threading
 
-    from watcher.config import MailboxConfig
+    from watcher.settings.config import MailboxConfig
 
     server = socket.create_server(("127.0.0.1", 0))
     port = server.getsockname()[1]

@@ -36,9 +36,9 @@ import pytest
 from tests.dovecot import Dovecot
 from tests.mailgen import corpus
 from tests.oauth2 import IntrospectionServer
-from watcher import imap
-from watcher.config import Config, MailboxConfig, ScheduleConfig
-from watcher.store import Store
+from watcher.mail import imap
+from watcher.settings.config import Config, MailboxConfig, ScheduleConfig
+from watcher.store.tables import Store
 
 USERS = [(f"oauth{i}@example.com", f"pw-oauth-{i}") for i in range(1, 9)]
 SIV_MAIL = "siv_failed-en-html-alternative.eml"

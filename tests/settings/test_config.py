@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from watcher import config as cfg
+from watcher.settings import config as cfg
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_example_config_loads_and_resolves_relative_paths(tmp_path):

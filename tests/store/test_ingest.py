@@ -11,12 +11,13 @@ from pathlib import Path
 import pytest
 from sqlmodel import select
 
-from watcher import casebook, config, ingest, notify
-from watcher.classify import classify
-from watcher.model import State
-from watcher.store import AlertRow, CaseRow, Store
+from watcher.core.classify import classify
+from watcher.core.model import State
+from watcher.settings import config
+from watcher.store import casebook, ingest, outbox
+from watcher.store.tables import AlertRow, CaseRow, Store
 
-CORPUS = Path(__file__).parent / "corpus" / "shared"
+CORPUS = Path(__file__).parents[1] / "corpus" / "shared"
 NOW = datetime(2026, 10, 1, tzinfo=UTC)  # before every corpus mail: reminders are still ahead
 
 
@@ -165,7 +166,7 @@ def test_alerts_reach_a_real_json_receiver(store, http_receiver):
     http_receiver.start()
     cfg = make_config(urls=(http_receiver.url("hook"),))
     live(store, cfg).feed("appeal_denied_restart-en-plain-2.eml")
-    report = notify.deliver_pending(store, cfg)
+    report = outbox.deliver_pending(store, cfg)
     assert report.ok
     (body,) = [b for b in http_receiver.bodies() if "客户拓展及运营经理" in b["message"]]
     assert body["type"] == "failure"
@@ -184,7 +185,7 @@ def test_scheduled_alert_carries_the_meeting_link(store):
 
 
 def test_cases_group_by_token_first_then_by_address(store):
-    from watcher.ingest import find_or_create_case
+    from watcher.store.ingest import find_or_create_case
 
     with store.session() as s:
         a = find_or_create_case(s, "main", "Seller@QQ.com", None)
@@ -217,19 +218,19 @@ def test_reminders_fire_at_their_time_and_stop_when_the_case_moves_on(store, htt
             s.add(row)
         s.commit()
     seven_days = datetime(2026, 10, 27, 1, 0, tzinfo=UTC)      # 09:00 Shanghai, deadline - 7 days
-    notify.deliver_pending(store, cfg, seven_days - timedelta(minutes=1))
+    outbox.deliver_pending(store, cfg, seven_days - timedelta(minutes=1))
     assert http_receiver.bodies() == []
-    notify.deliver_pending(store, cfg, seven_days + timedelta(minutes=1))
+    outbox.deliver_pending(store, cfg, seven_days + timedelta(minutes=1))
     (sent,) = http_receiver.bodies()
     assert "7" in sent["title"] and "2026-11-03" in sent["message"]
 
     feeder.feed("video_call_confirmation-zh-plain.eml")         # booked: the deadline reminders go
     day_before_call = datetime(2026, 10, 28, 2, 1, tzinfo=UTC)  # appointment 2026-10-29 10:00 Shanghai
-    notify.deliver_pending(store, cfg, day_before_call)
+    outbox.deliver_pending(store, cfg, day_before_call)
     titles = [b["title"] for b in http_receiver.bodies()[1:]]
     assert len(titles) == 1 and "截止" not in titles[0]
 
-    notify.deliver_pending(store, cfg, datetime(2026, 11, 2, tzinfo=UTC))  # the service was down
+    outbox.deliver_pending(store, cfg, datetime(2026, 11, 2, tzinfo=UTC))  # the service was down
     assert len(http_receiver.bodies()) == 2, "a reminder whose appointment has passed is not sent"
     (expired,) = [a for a in alerts(store) if a.purpose == "reminder:appointment-1h"]
     assert expired.status == "cancelled" and expired.last_error.startswith("expired")
@@ -240,7 +241,7 @@ def test_a_late_reminder_still_goes_out_while_its_deadline_holds(store, http_rec
     cfg = make_config(urls=(http_receiver.url("hook"),))
     live(store, cfg).feed("video_call_invitation-zh-plain.eml")            # deadline 2026-11-03
     service_back = datetime(2026, 11, 2, 8, tzinfo=UTC)                    # 16:00 on the day before
-    notify.deliver_pending(store, cfg, service_back)
+    outbox.deliver_pending(store, cfg, service_back)
     titles = [b["title"] for b in http_receiver.bodies()]
     assert any("明天预约截止" in t for t in titles)                          # deadline-1d, 7 h late
     assert not any("7 天" in t or "3 天" in t for t in titles)                # their text is no longer true
@@ -251,7 +252,7 @@ def test_a_failing_due_reminder_survives_an_event_that_keeps_the_state(store, ht
     cfg = make_config(urls=(http_receiver.url("hook"),))
     feeder = live(store, cfg)
     feeder.feed("video_call_invitation-zh-plain.eml")
-    notify.deliver_pending(store, cfg, datetime(2026, 10, 27, 2, tzinfo=UTC))  # deadline-7d fails
+    outbox.deliver_pending(store, cfg, datetime(2026, 10, 27, 2, tzinfo=UTC))  # deadline-7d fails
     feeder.callback = ingest.on_record(cfg, clock=lambda: datetime(2026, 10, 27, 3, tzinfo=UTC))
     feeder.feed("support_reply-en-case-received.eml")                     # keeps video_call_invited
     (seven,) = [a for a in alerts(store) if a.purpose == "reminder:deadline-7d"]
@@ -259,7 +260,7 @@ def test_a_failing_due_reminder_survives_an_event_that_keeps_the_state(store, ht
 
 
 def test_mails_without_a_recipient_share_one_case(store):
-    from watcher.ingest import UNKNOWN_ACCOUNT, find_or_create_case
+    from watcher.store.ingest import UNKNOWN_ACCOUNT, find_or_create_case
 
     with store.session() as s:
         first = find_or_create_case(s, "main", None, None)
@@ -291,7 +292,7 @@ def test_a_failing_appointment_reminder_survives_a_later_event(store, http_recei
     cfg = make_config(urls=(http_receiver.url("hook"),))
     feeder = live(store, cfg)
     feeder.feed("video_call_confirmation-zh-plain.eml")                    # appointment 2026-10-29 10:00
-    notify.deliver_pending(store, cfg, datetime(2026, 10, 28, 2, 30, tzinfo=UTC))  # 24h reminder fails
+    outbox.deliver_pending(store, cfg, datetime(2026, 10, 28, 2, 30, tzinfo=UTC))  # 24h reminder fails
     feeder.callback = ingest.on_record(cfg, clock=lambda: datetime(2026, 10, 28, 3, tzinfo=UTC))
     feeder.feed("support_reply-en-case-received.eml")
     (day_before,) = [a for a in alerts(store) if a.purpose == "reminder:appointment-24h"]

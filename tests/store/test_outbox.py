@@ -17,8 +17,8 @@ import pytest
 from sqlmodel import select
 
 from tests.receivers import HttpReceiver
-from watcher.config import Config
-from watcher.notify import (
+from watcher.settings.config import Config
+from watcher.store.outbox import (
     BACKOFF_CAP,
     add_alert,
     backoff,
@@ -29,10 +29,10 @@ from watcher.notify import (
     test_notify,
     validate_urls,
 )
-from watcher.store import AlertRow, CaseRow, Store
+from watcher.store.tables import AlertRow, CaseRow, Store
 
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 TOKEN = "tok-9f8e7d6c5b4a"
 PATH_SECRET = "k3y-0a1b2c3d4e5f"
 
@@ -214,9 +214,9 @@ import os, signal, sys
 sys.path.insert(0, {root!r})
 from datetime import datetime, UTC
 import apprise
-from watcher.config import Config
-from watcher.notify import add_alert, deliver_pending
-from watcher.store import Store
+from watcher.settings.config import Config
+from watcher.store.outbox import add_alert, deliver_pending
+from watcher.store.tables import Store
 
 @apprise.decorators.notify(on="sivrec")
 def _die(body, title, *args, **kwargs):

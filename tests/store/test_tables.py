@@ -6,8 +6,8 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 from sqlalchemy.exc import IntegrityError
 
-from watcher.model import Classification, Kind, SenderCheck
-from watcher.store import EventRow, Store
+from watcher.core.model import Classification, Kind, SenderCheck
+from watcher.store.tables import EventRow, Store
 
 
 @pytest.fixture

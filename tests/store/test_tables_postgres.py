@@ -8,10 +8,10 @@ import pytest
 from sqlmodel import SQLModel
 
 from tests.postgres import postgres_url  # noqa: F401  (fixture)
-from tests.test_ingest import Feeder, alerts, make_config
-from watcher import casebook
-from watcher.model import State
-from watcher.store import Store
+from tests.store.test_ingest import Feeder, alerts, make_config
+from watcher.core.model import State
+from watcher.store import casebook
+from watcher.store.tables import Store
 
 
 @pytest.fixture
@@ -45,7 +45,7 @@ def test_cases_alerts_and_watermarks_on_postgresql(pg_store):
 
 
 def test_a_nul_in_a_forged_header_cannot_stall_the_folder(pg_store):
-    from watcher.classify import classify
+    from watcher.core.classify import classify
 
     raw = (b"From: Amazon <seller-verification@amazon.com>\r\nTo: s@qq.com\r\n"
            b"Subject: =?utf-8?q?Unable_to_verify=00_your_Selling_on_Amazon_account?=\r\n"

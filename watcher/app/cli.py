@@ -15,13 +15,13 @@ from collections.abc import Callable, Sequence
 from importlib import resources
 from pathlib import Path
 
-from watcher import logs
-from watcher.casebook import CaseNotFound
-from watcher.classify import classify
-from watcher.config import ConfigError
-from watcher.config import load as load_config
-from watcher.model import Classification
-from watcher.ruleset import RuleError, RuleSet, load_ruleset
+from watcher.app import logs
+from watcher.core.classify import classify
+from watcher.core.model import Classification
+from watcher.core.ruleset import RuleError, RuleSet, load_ruleset
+from watcher.settings.config import ConfigError
+from watcher.settings.config import load as load_config
+from watcher.store.casebook import CaseNotFound
 
 DESCRIPTION = "Watches Amazon sellers' mailboxes for Seller Identity Verification mail; alerts what to do."
 JSON_KEYS = (
@@ -117,7 +117,7 @@ COMMANDS: dict[str, tuple[str, Command]] = {
 
 
 def build_parser(language: str = "zh") -> argparse.ArgumentParser:
-    from watcher.commands import add_commands
+    from watcher.app.commands import add_commands
 
     parser = argparse.ArgumentParser(prog="siv-watcher", description=DESCRIPTION)
     parser.add_argument("--config", metavar="FILE", help="configuration file (TOML)")

@@ -15,9 +15,9 @@ from typing import Any
 
 from sqlmodel import select
 
-from watcher import casebook, notify
-from watcher.config import Config, ConfigError, load
-from watcher.store import AlertRow, Store
+from watcher.settings.config import Config, ConfigError, load
+from watcher.store import casebook, outbox
+from watcher.store.tables import AlertRow, Store
 
 log = logging.getLogger("watcher")
 
@@ -109,7 +109,7 @@ def need_config(args: argparse.Namespace) -> Config:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from watcher.service import Service
+    from watcher.app.service import Service
 
     config = need_config(args)
     service = Service(config)
@@ -188,7 +188,7 @@ def cmd_alerts(args: argparse.Namespace) -> int:
 
 def cmd_test_notify(args: argparse.Namespace) -> int:
     config = need_config(args)
-    results = notify.test_notify(config, args.mailbox)
+    results = outbox.test_notify(config, args.mailbox)
     for result in results:
         detail = f"  ({result.error})" if result.error else ""
         print(f"{'OK  ' if result.ok else 'FAIL'} {result.target}{detail}")
@@ -205,7 +205,7 @@ def cmd_appeal_draft(args: argparse.Namespace) -> int:
 
 
 def cmd_doctor(args: argparse.Namespace) -> int:
-    from watcher import doctor
+    from watcher.app import doctor
 
     if not args.config:
         raise ConfigError("config: doctor needs --config FILE (see config.example.toml)")
@@ -213,7 +213,7 @@ def cmd_doctor(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from watcher.demo import run_demo
+    from watcher.demo.run import run_demo
 
     if not args.verbose:  # the alerts are the show; keep routine log lines out of the way
         logging.getLogger().setLevel(logging.WARNING)

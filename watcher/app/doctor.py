@@ -11,10 +11,11 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import text
 
-from watcher import imap, notify
-from watcher.config import Config, ConfigError, MailboxConfig, load
-from watcher.logs import scrub
-from watcher.store import Store
+from watcher.app.logs import scrub
+from watcher.mail import imap
+from watcher.settings.config import Config, ConfigError, MailboxConfig, load
+from watcher.store import outbox
+from watcher.store.tables import Store
 
 
 @dataclass
@@ -37,10 +38,10 @@ def diagnose(config_path: str, send: bool = False) -> list[Check]:
     checks += [_guard(f"mailbox {m.name}", lambda m=m: _mailbox(m)) for m in config.mailboxes]
     checks.append(_targets(config))
     if send:
-        results = notify.test_notify(config)
+        results = outbox.test_notify(config)
         for mailbox in config.mailboxes:
             if mailbox.notify_urls:
-                results += notify.test_notify(config, mailbox.name)
+                results += outbox.test_notify(config, mailbox.name)
         checks += [Check(f"send #{r.index}", r.ok, f"{r.target}" + (f": {r.error}" if r.error else ""))
                    for r in results]
     return checks
@@ -66,7 +67,7 @@ def _database(config: Config) -> Check:
 
 
 def _rules(config: Config) -> Check:
-    from watcher.ruleset import load_ruleset
+    from watcher.core.ruleset import load_ruleset
 
     ruleset = load_ruleset(*config.rules_folders)
     folders = ", ".join(str(f) for f in config.rules_folders) or "bundled only"
@@ -105,8 +106,8 @@ def _targets(config: Config) -> Check:
     urls = list(config.notify_urls) + [u for m in config.mailboxes for u in m.notify_urls]
     if not urls:
         return Check("notify", False, "no notification targets ([notify] urls or a mailbox's notify_urls)")
-    errors = notify.validate_urls(urls)
-    lines = [notify.masked(u) for u in urls]
+    errors = outbox.validate_urls(urls)
+    lines = [outbox.masked(u) for u in urls]
     return Check("notify", not errors, "; ".join(errors) or f"{len(urls)} target(s) valid", lines)
 
 

@@ -20,10 +20,11 @@ from datetime import datetime, timedelta
 
 from apscheduler.schedulers.background import BackgroundScheduler
 
-from watcher import imap, ingest, notify, push
-from watcher.config import Config, MailboxConfig
-from watcher.progress import FirstSyncProgress
-from watcher.store import Store, utcnow
+from watcher.app.progress import FirstSyncProgress
+from watcher.mail import imap, push
+from watcher.settings.config import Config, MailboxConfig
+from watcher.store import ingest, outbox
+from watcher.store.tables import Store, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +55,7 @@ class Service:
 
     # -- one-shot ----------------------------------------------------------------------
 
-    def run_once(self) -> tuple[list[imap.SyncReport], notify.DeliveryReport]:
+    def run_once(self) -> tuple[list[imap.SyncReport], outbox.DeliveryReport]:
         """Sync every mailbox once (a broken one is reported, the rest still run), then deliver."""
         reports = []
         for mailbox in self.config.mailboxes:
@@ -65,8 +66,8 @@ class Service:
 
     # -- delivery ----------------------------------------------------------------------
 
-    def deliver(self) -> notify.DeliveryReport:
-        report = notify.deliver_pending(self.store, self.config, self.clock(),
+    def deliver(self) -> outbox.DeliveryReport:
+        report = outbox.deliver_pending(self.store, self.config, self.clock(),
                                         should_stop=self.stopping.is_set)
         self._arm_retry()
         return report
@@ -77,7 +78,7 @@ class Service:
         with self._arm_lock:
             if not self.scheduler.running or self.stopping.is_set():
                 return
-            when = notify.retry_after(self.store, self.clock())
+            when = outbox.retry_after(self.store, self.clock())
             if when is None:
                 return
             when = max(when, self.clock() + timedelta(seconds=0.05))

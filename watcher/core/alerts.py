@@ -24,8 +24,8 @@ from importlib.resources import files
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
-from watcher.cases import CaseView, Event, ReminderPlan
-from watcher.model import Kind, Mark, State
+from watcher.core.cases import CaseView, Event, ReminderPlan
+from watcher.core.model import Kind, Mark, State
 
 MESSAGE_LIMIT = 2048
 TITLE_LIMIT = 200
@@ -93,7 +93,7 @@ def texts(language: str) -> dict[str, Any]:
 
 @cache
 def _load_texts(code: str) -> dict[str, Any]:
-    resource = files("watcher") / "texts" / f"{code}.toml"
+    resource = files("watcher.core") / "texts" / f"{code}.toml"
     return tomllib.loads(resource.read_text(encoding="utf-8"))
 
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from watcher.alerts import language_code, texts
-from watcher.cases import CaseView
+from watcher.core.alerts import language_code, texts
+from watcher.core.cases import CaseView
 
 PROFILE_KEYS = (
     "registration_email",

@@ -44,7 +44,7 @@ from zoneinfo import ZoneInfo
 
 import holidays
 
-from watcher.model import Classification, Kind, Mark, SenderCheck, State
+from watcher.core.model import Classification, Kind, Mark, SenderCheck, State
 
 DEADLINE_REMINDER_DAYS = (7, 3, 1)
 DEADLINE_REMINDER_TIME = time(9, 0)

@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from watcher import extract
-from watcher.message import ParsedMessage, parse_message
-from watcher.model import Classification, Kind, SenderCheck
-from watcher.ruleset import MatchInput, Rule, RuleSet, default_ruleset
-from watcher.sender import (
+from watcher.core import extract
+from watcher.core.message import ParsedMessage, parse_message
+from watcher.core.model import Classification, Kind, SenderCheck
+from watcher.core.ruleset import MatchInput, Rule, RuleSet, default_ruleset
+from watcher.core.sender import (
     check_sender,
     domain_of,
     dressed_as_amazon,

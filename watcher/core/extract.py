@@ -17,7 +17,7 @@ from importlib import resources
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from watcher.timetext import find_datetimes
+from watcher.core.timetext import find_datetimes
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,7 @@ class ExtractParams:
 
 @cache
 def load_params() -> ExtractParams:
-    data = tomllib.loads(resources.files("watcher").joinpath("data/extract.toml").read_text("utf-8"))
+    data = tomllib.loads(resources.files("watcher.core").joinpath("data/extract.toml").read_text("utf-8"))
     data["meeting_domains"] = tuple(data.get("meeting_domains", ()))
     return ExtractParams(**data)
 

@@ -21,9 +21,9 @@ from functools import lru_cache
 
 import mailparser
 
-from watcher.html_text import hrefs, html_to_text
-from watcher.threads import split_thread
-from watcher.timetext import parse_header_date
+from watcher.core.html_text import hrefs, html_to_text
+from watcher.core.threads import split_thread
+from watcher.core.timetext import parse_header_date
 
 # mail-parser logs a warning for every part type it does not handle; that is our job here.
 logging.getLogger("mailparser").setLevel(logging.ERROR)

@@ -18,7 +18,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from watcher.model import Kind
+from watcher.core.model import Kind
 
 LANGUAGES = ("en", "zh-Hans", "zh-Hant")
 FIELDS = ("subject", "body", "text")
@@ -34,7 +34,7 @@ class RuleError(ValueError):
 
 @cache
 def _folding() -> tuple[dict[int, str], tuple[tuple[str, str], ...]]:
-    data = tomllib.loads(resources.files("watcher").joinpath("data/normalize.toml").read_text("utf-8"))
+    data = tomllib.loads(resources.files("watcher.core").joinpath("data/normalize.toml").read_text("utf-8"))
     chars = data["chars"].replace("\n", "")
     table = {ord(chars[i]): chars[i + 1] for i in range(0, len(chars) - 1, 2)}
     return table, tuple((a.lower(), b.lower()) for a, b in data["words"])
@@ -301,7 +301,7 @@ def _bundled_dir():
     try:
         return resources.files("watcher.rules")
     except ModuleNotFoundError:
-        return Path(__file__).resolve().parent.parent / "rules"
+        return Path(__file__).resolve().parents[2] / "rules"
 
 
 def bundled_rules() -> list[Rule]:

@@ -19,8 +19,8 @@ from urllib.parse import urlsplit
 
 from publicsuffixlist import PublicSuffixList
 
-from watcher.message import ParsedMessage
-from watcher.model import SenderCheck
+from watcher.core.message import ParsedMessage
+from watcher.core.model import SenderCheck
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,7 @@ class AuthResult:
 @cache
 def load_params() -> SenderParams:
     """Read the packaged data file once."""
-    data = tomllib.loads(resources.files("watcher").joinpath("data/sender.toml").read_text("utf-8"))
+    data = tomllib.loads(resources.files("watcher.core").joinpath("data/sender.toml").read_text("utf-8"))
     return SenderParams(
         amazon_label=data["amazon_label"].lower(),
         allow_hosts=frozenset(h.lower() for h in data["allow_hosts"]),

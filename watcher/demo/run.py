@@ -21,9 +21,10 @@ from email.utils import format_datetime, parsedate_to_datetime
 from importlib import resources
 from pathlib import Path
 
-from watcher import casebook, config
-from watcher.demo_server import DemoServer
-from watcher.service import Service
+from watcher.app.service import Service
+from watcher.demo.server import DemoServer
+from watcher.settings import config
+from watcher.store import casebook
 
 USER, PASSWORD = "seller@example.com", "demo-password"
 JUNK_FILES = ("06-phishing.eml",)  # phishing mostly lands in junk: show that the junk folder is watched
@@ -117,7 +118,7 @@ def _handled(service: Service, count: int) -> bool:
     """The n-th mail is stored and nothing waits in the outbox (its alert was printed)."""
     from sqlmodel import func, select
 
-    from watcher.store import AlertRow, MessageRow
+    from watcher.store.tables import AlertRow, MessageRow
 
     now = service.clock()
     with service.store.session() as s:

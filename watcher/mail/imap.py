@@ -27,10 +27,10 @@ from typing import Any
 from imapclient import IMAPClient, SocketTimeout
 from imapclient.exceptions import LoginError
 
-from watcher.candidates import HEADER_FIELDS, is_candidate, needs_structure, structure_is_candidate
-from watcher.config import Config, MailboxConfig, ScheduleConfig
-from watcher.headers import Unreadable, fetch_headers
-from watcher.store import OnRecord, Store
+from watcher.core.candidates import HEADER_FIELDS, is_candidate, needs_structure, structure_is_candidate
+from watcher.mail.headers import Unreadable, fetch_headers
+from watcher.settings.config import Config, MailboxConfig, ScheduleConfig
+from watcher.store.tables import OnRecord, Store
 
 log = logging.getLogger(__name__)
 
@@ -212,7 +212,7 @@ class SyncContext:
 
     def classifier(self) -> Callable[..., Any]:
         if self.classify is None:
-            from watcher.classify import classify  # imported late: the shell must load without it
+            from watcher.core.classify import classify  # imported late: the shell must load without it
 
             self.classify = functools.partial(classify, ruleset=ruleset_for(self.rules_folders))
         return self.classify
@@ -224,7 +224,7 @@ def ruleset_for(folders: tuple[Path, ...]) -> Any:
     names the bad file and key); None means the bundled set."""
     if not folders:
         return None
-    from watcher.ruleset import load_ruleset
+    from watcher.core.ruleset import load_ruleset
 
     return load_ruleset(*folders)
 

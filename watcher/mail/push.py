@@ -22,9 +22,9 @@ from dataclasses import dataclass
 
 from imapclient import IMAPClient
 
-from watcher import imap
-from watcher.config import Config, MailboxConfig
-from watcher.store import OnRecord, Store
+from watcher.mail import imap
+from watcher.settings.config import Config, MailboxConfig
+from watcher.store.tables import OnRecord, Store
 
 log = logging.getLogger(__name__)
 

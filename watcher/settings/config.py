@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from watcher.logs import register_secret
+from watcher.app.logs import register_secret
 
 LANGUAGES = ("zh", "en")
 SECURITY = ("tls", "starttls", "plain")

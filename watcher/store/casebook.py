@@ -13,11 +13,12 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, select
 
-from watcher import alerts, appeal, ingest
-from watcher.cases import CaseView
-from watcher.config import Config
-from watcher.model import Mark
-from watcher.store import CaseRow, Store, utcnow
+from watcher.core import alerts, appeal
+from watcher.core.cases import CaseView
+from watcher.core.model import Mark
+from watcher.settings.config import Config
+from watcher.store import ingest
+from watcher.store.tables import CaseRow, Store, utcnow
 
 
 class CaseNotFound(LookupError):

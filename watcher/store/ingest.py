@@ -20,11 +20,11 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, select
 
-from watcher import alerts, cases
-from watcher.config import Config
-from watcher.model import Kind, Mark, SenderCheck
-from watcher.notify import add_alert, cancel_alerts
-from watcher.store import CaseRow, EventRow, FolderStateRow, MessageRow, OnRecord, Store, utcnow
+from watcher.core import alerts, cases
+from watcher.core.model import Kind, Mark, SenderCheck
+from watcher.settings.config import Config
+from watcher.store.outbox import add_alert, cancel_alerts
+from watcher.store.tables import CaseRow, EventRow, FolderStateRow, MessageRow, OnRecord, Store, utcnow
 
 UNKNOWN_ACCOUNT = "(unknown)"
 

@@ -33,9 +33,9 @@ from datetime import datetime, timedelta
 import apprise
 from sqlmodel import Session, col, select
 
-from watcher import terminal_target  # noqa: F401  (registers sivterm:// with Apprise)
-from watcher.config import Config
-from watcher.store import AlertRow, Store, utcnow
+from watcher.demo import terminal  # noqa: F401  (registers sivterm:// with Apprise)
+from watcher.settings.config import Config
+from watcher.store.tables import AlertRow, Store, utcnow
 
 log = logging.getLogger(__name__)
 

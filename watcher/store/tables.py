@@ -23,7 +23,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, Session, SQLModel, create_engine, select
 
-from watcher.model import Classification
+from watcher.core.model import Classification
 
 
 class UTCDateTime(TypeDecorator):
