@@ -321,6 +321,8 @@ def test_test_notify_reports_per_target_in_the_configured_language(http_receiver
 
 
 def test_terminal_target_prints_the_alert(store, capsys) -> None:
+    from watcher.demo import terminal  # noqa: F401  (the demo registers sivterm:// with Apprise)
+
     queue(store, "k", title="视频验证邀请", body="请在截止日期前预约\nBook before the deadline")
     assert deliver_pending(store, Config(notify_urls=("sivterm://?width=60",)), T0).delivered == ["k"]
     out = capsys.readouterr().out

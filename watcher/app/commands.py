@@ -213,11 +213,12 @@ def cmd_doctor(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    from watcher.app.service import Service
     from watcher.demo.run import run_demo
 
     if not args.verbose:  # the alerts are the show; keep routine log lines out of the way
         logging.getLogger().setLevel(logging.WARNING)
-    return run_demo(args.language, args.pause)
+    return run_demo(lambda cfg: Service(cfg).start(), args.language, args.pause)
 
 
 def _alert_json(row: AlertRow) -> dict[str, Any]:

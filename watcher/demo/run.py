@@ -16,15 +16,17 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from email.utils import format_datetime, parsedate_to_datetime
 from importlib import resources
 from pathlib import Path
+from typing import Any, Protocol
 
-from watcher.app.service import Service
+from watcher.demo import terminal  # noqa: F401  (registers sivterm:// with Apprise)
 from watcher.demo.server import DemoServer
 from watcher.settings import config
 from watcher.store import casebook
+from watcher.store.tables import Store
 
 USER, PASSWORD = "seller@example.com", "demo-password"
 JUNK_FILES = ("06-phishing.eml",)  # phishing mostly lands in junk: show that the junk folder is watched
@@ -41,6 +43,17 @@ CASES = {"zh": "案件一览", "en": "Cases"}
 
 STORY_DAY = date(2026, 11, 27)  # the day the story mails were written to have arrived by
 _CN_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+
+
+class Watcher(Protocol):
+    """What the demo needs of the running service. The CLI wiring passes a function that starts
+    the real one: the demo sits beside the service in the shell and does not import it."""
+
+    store: Store
+    workers: dict[str, list[Any]]
+
+    def clock(self) -> datetime: ...
+    def stop(self) -> None: ...
 
 
 def story(today: date | None = None) -> list[tuple[str, bytes]]:
@@ -70,14 +83,15 @@ def _moved(m: re.Match[str], days: int) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
-def run_demo(language: str = "zh", pause: float = 0.8, out: Callable[[str], None] = print) -> int:
+def run_demo(start: Callable[[config.Config], Watcher], language: str = "zh", pause: float = 0.8,
+             out: Callable[[str], None] = print) -> int:
     tmp = Path(tempfile.mkdtemp(prefix="siv-watcher-demo-"))
     server = DemoServer(USER, PASSWORD, folders=("INBOX", "Junk"))
-    service: Service | None = None
+    service: Watcher | None = None
     try:
         server.start()
         cfg = _config(tmp, server.port, language)
-        service = Service(cfg).start()
+        service = start(cfg)
         _wait(lambda: _idle_ready(service), "IMAP IDLE")
         out(INTRO[cfg.language])
         for index, (name, raw) in enumerate(story(), start=1):
@@ -109,12 +123,12 @@ def _config(tmp: Path, port: int, language: str) -> config.Config:
     }, base_dir=tmp)
 
 
-def _idle_ready(service: Service) -> bool:
+def _idle_ready(service: Watcher) -> bool:
     workers = service.workers.get("demo") or []
     return len(workers) >= 2 and all(w.connected.is_set() for w in workers)
 
 
-def _handled(service: Service, count: int) -> bool:
+def _handled(service: Watcher, count: int) -> bool:
     """The n-th mail is stored and nothing waits in the outbox (its alert was printed)."""
     from sqlmodel import func, select
 
@@ -136,7 +150,7 @@ def _wait(ready: Callable[[], bool], what: str) -> None:
         time.sleep(0.05)
 
 
-def _print_cases(service: Service, cfg: config.Config, out: Callable[[str], None]) -> None:
+def _print_cases(service: Watcher, cfg: config.Config, out: Callable[[str], None]) -> None:
     from rich.console import Console
     from rich.table import Table
 

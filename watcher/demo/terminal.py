@@ -3,7 +3,7 @@
 Why a real Apprise target rather than a print in the demo: `siv-watcher demo` then runs the
 very same outbox and delivery path as production, so what the seller sees in the terminal is
 exactly what their phone or chat group would receive (title, body, type), retries included.
-Importing this module registers the schema; `watcher.notify` imports it.
+Importing this module registers the schema; the demo imports it before the service starts.
 """
 
 from __future__ import annotations

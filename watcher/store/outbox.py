@@ -33,7 +33,6 @@ from datetime import datetime, timedelta
 import apprise
 from sqlmodel import Session, col, select
 
-from watcher.demo import terminal  # noqa: F401  (registers sivterm:// with Apprise)
 from watcher.settings.config import Config
 from watcher.store.tables import AlertRow, Store, utcnow
 
