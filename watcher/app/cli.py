@@ -60,27 +60,12 @@ def _row(name: str, result: Classification) -> dict:
     return row
 
 
-def _print_table(rows: list[dict]) -> None:
-    from rich.console import Console
-    from rich.table import Table
+def _print_table(rows: list[dict[str, object]]) -> None:
+    from watcher.app.table import print_table
 
-    keys = (
-        "file",
-        "kind",
-        "sender_check",
-        "case_id",
-        "seller_token",
-        "deadline",
-        "appointment",
-        "booking_url",
-    )
-    table = Table(show_lines=False)
-    for key in keys:
-        table.add_column(key, overflow="fold")
-    for row in rows:
-        table.add_row(*(str(row[k]) if row[k] is not None else "" for k in keys))
-    # Piped output has no terminal width; do not fold every cell to 80 columns.
-    Console(width=None if sys.stdout.isatty() else 220).print(table)
+    keys = ("file", "kind", "sender_check", "case_id", "seller_token", "deadline", "appointment",
+            "booking_url")
+    print_table(keys, [["" if row[k] is None else str(row[k]) for k in keys] for row in rows])
 
 
 def _run_classify(args: argparse.Namespace) -> int:

@@ -236,12 +236,6 @@ def _case_cells(data: dict[str, Any]) -> list[str]:
 
 
 def _table(columns: list[str], rows: list[list[str]]) -> None:
-    from rich.console import Console
-    from rich.table import Table
+    from watcher.app.table import print_table
 
-    table = Table(show_lines=True)
-    for column in columns:
-        table.add_column(column, overflow="fold")
-    for row in rows:
-        table.add_row(*row)
-    Console(width=None if sys.stdout.isatty() else 200).print(table)
+    print_table(columns, rows, lines=True)
