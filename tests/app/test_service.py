@@ -243,8 +243,9 @@ def test_stop_is_prompt_even_while_a_target_hangs(tmp_path):
     import threading
 
     from watcher.app.service import Service
+    from watcher.core.alerts import AlertText
     from watcher.settings import config as cfg
-    from watcher.store.outbox import add_alert
+    from watcher.store.outbox import AlertDraft, add_alert
 
     hang = socket.create_server(("127.0.0.1", 0))
     accepted = threading.Event()
@@ -265,7 +266,7 @@ def test_stop_is_prompt_even_while_a_target_hangs(tmp_path):
     service = Service(config)
     with service.store.session() as s:
         for n in range(5):
-            add_alert(s, key=f"k{n}", purpose="test", notify_type="info", title="t", body="b")
+            add_alert(s, AlertDraft(key=f"k{n}", purpose="test", text=AlertText("t", "b", "info")))
         s.commit()
     service.start()
     try:

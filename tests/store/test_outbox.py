@@ -17,9 +17,11 @@ import pytest
 from sqlmodel import select
 
 from tests.receivers import HttpReceiver
+from watcher.core.alerts import AlertText
 from watcher.settings.config import Config
 from watcher.store.outbox import (
     BACKOFF_CAP,
+    AlertDraft,
     add_alert,
     backoff,
     cancel_alerts,
@@ -46,12 +48,22 @@ def store(tmp_path: Path) -> Store:
 
 def queue(store: Store, key: str, **kw: object) -> None:
     """Write one alert the way ingest does: inside a transaction that then commits."""
-    fields: dict = {"purpose": "event:siv_failed", "notify_type": "warning", "title": f"标题 {key}",
-                    "body": f"验证未通过 {key}\n下一步：通过卖家支持申诉", "due_at": T0}
-    fields.update(kw)
-    with store.session() as s:
-        add_alert(s, key=key, **fields)
-        s.commit()
+    draft(store, key, **kw)
+
+
+def draft(store: Store | None, key: str, **kw: object) -> AlertDraft:
+    """An alert draft with the test's defaults; queued and committed when a store is given."""
+    text = {"notify_type": "warning", "title": f"标题 {key}",
+            "body": f"验证未通过 {key}\n下一步：通过卖家支持申诉"}
+    fields: dict = {"purpose": "event:siv_failed", "due_at": T0}
+    for name, value in kw.items():
+        (text if name in text else fields)[name] = value
+    made = AlertDraft(key=key, text=AlertText(**text), **fields)
+    if store is not None:
+        with store.session() as s:
+            add_alert(s, made)
+            s.commit()
+    return made
 
 
 def rows(store: Store) -> dict[str, AlertRow]:
@@ -69,25 +81,26 @@ def titles(receiver: HttpReceiver) -> list[str]:
 def test_add_alert_is_insert_if_absent_by_key(store: Store) -> None:
     KEY = "message:1:event"  # noqa: N806
     with store.session() as s:
-        first = add_alert(s, key=KEY, purpose="event:x", notify_type="info", title="a", body="b")
-        again = add_alert(s, key=KEY, purpose="event:x", notify_type="info", title="c", body="d")
+        first = add_alert(s, draft(None, KEY, purpose="event:x", notify_type="info", title="a", body="b"))
+        again = add_alert(s, draft(None, KEY, purpose="event:x", notify_type="info", title="c", body="d"))
         s.commit()
     with store.session() as s:
-        assert add_alert(s, key=KEY, purpose="event:x", notify_type="info", title="e", body="f") is None
+        third = draft(None, KEY, purpose="event:x", notify_type="info", title="e", body="f")
+        assert add_alert(s, third) is None
     assert first is not None and again is None
     assert [r.title for r in rows(store).values()] == ["a"]
 
 
 def test_add_alert_belongs_to_the_callers_transaction(store: Store) -> None:
     with store.session() as s:
-        add_alert(s, key="k", purpose="p", notify_type="info", title="t", body="b")
+        add_alert(s, draft(None, "k", purpose="p", notify_type="info", title="t", body="b"))
         s.rollback()
     assert rows(store) == {}
 
 
 def test_add_alert_rejects_an_unknown_notify_type(store: Store) -> None:
     with store.session() as s, pytest.raises(ValueError, match="notify_type"):
-        add_alert(s, key="k", purpose="p", notify_type="urgent", title="t", body="b")
+        add_alert(s, draft(None, "k", purpose="p", notify_type="urgent", title="t", body="b"))
 
 
 def test_cancel_alerts_cancels_only_the_cases_pending_reminders(store: Store) -> None:
@@ -97,7 +110,7 @@ def test_cancel_alerts_cancels_only_the_cases_pending_reminders(store: Store) ->
         s.flush()
         for key, case, purpose in [("r1", a, "reminder:deadline-7d"), ("r2", a, "reminder:deadline-3d"),
                                    ("e1", a, "event:x"), ("r3", b, "reminder:deadline-7d")]:
-            add_alert(s, key=key, purpose=purpose, notify_type="info", title="t", body="b", case_ref=case.id)
+            add_alert(s, draft(None, key, purpose=purpose, notify_type="info", case_ref=case.id))
         assert cancel_alerts(s, a.id, keep={"r2"}) == 1
         s.commit()
     assert {k: r.status for k, r in rows(store).items()} == {
@@ -215,7 +228,8 @@ sys.path.insert(0, {root!r})
 from datetime import datetime, UTC
 import apprise
 from watcher.settings.config import Config
-from watcher.store.outbox import add_alert, deliver_pending
+from watcher.core.alerts import AlertText
+from watcher.store.outbox import AlertDraft, add_alert, deliver_pending
 from watcher.store.tables import Store
 
 @apprise.decorators.notify(on="sivrec")
@@ -225,8 +239,8 @@ def _die(body, title, *args, **kwargs):
 store = Store({db!r})
 with store.session() as s:
     for key in ("a", "b"):
-        add_alert(s, key=key, purpose="event:x", notify_type="info", title="标题 " + key, body="正文",
-                  due_at=datetime(2026, 3, 2, 9, 0, tzinfo=UTC))
+        add_alert(s, AlertDraft(key=key, purpose="event:x", text=AlertText("标题 " + key, "正文", "info"),
+                                due_at=datetime(2026, 3, 2, 9, 0, tzinfo=UTC)))
     s.commit()
 if {deliver!r}:
     deliver_pending(store, Config(notify_urls=({urls!r})), datetime(2026, 3, 2, 9, 0, tzinfo=UTC))

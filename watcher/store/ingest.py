@@ -23,7 +23,7 @@ from sqlmodel import Session, select
 from watcher.core import alerts, cases
 from watcher.core.model import Kind, Mark, SenderCheck
 from watcher.settings.config import Config
-from watcher.store.outbox import add_alert, cancel_alerts
+from watcher.store.outbox import AlertDraft, add_alert, cancel_alerts
 from watcher.store.tables import CaseRow, EventRow, FolderStateRow, MessageRow, OnRecord, Store, utcnow
 
 UNKNOWN_ACCOUNT = "(unknown)"
@@ -72,9 +72,8 @@ def apply_message(session: Session, row: MessageRow, ctx: Context, *, live: bool
     if live:
         text = alerts.compose_event(view, event_of(event_row, row), case.account, case.mailbox,
                                     ctx.language, ctx.tz)
-        add_alert(session, key=f"message:{row.id}:event", purpose=f"event:{row.kind}",
-                  notify_type=text.notify_type, title=text.title, body=text.body,
-                  mailbox=case.mailbox, case_ref=case.id, message_ref=row.id)
+        add_alert(session, AlertDraft(key=f"message:{row.id}:event", purpose=f"event:{row.kind}", text=text,
+                                      mailbox=case.mailbox, case_ref=case.id, message_ref=row.id))
     plan_reminders(session, case, view, ctx, now)
 
 
@@ -108,9 +107,9 @@ def summarize_first_sync(store: Store, config: Config, mailbox: str, now: dateti
             if view.state is None:
                 continue
             text = alerts.compose_summary(view, case.account, case.mailbox, ctx.language, ctx.tz)
-            added = add_alert(session, key=f"case:{case.id}:summary:{view.state.value}", purpose="summary",
-                              notify_type=text.notify_type, title=text.title, body=text.body,
-                              mailbox=case.mailbox, case_ref=case.id)
+            added = add_alert(session, AlertDraft(key=f"case:{case.id}:summary:{view.state.value}",
+                                                  purpose="summary", text=text, mailbox=case.mailbox,
+                                                  case_ref=case.id))
             count += added is not None
             plan_reminders(session, case, view, ctx, now or utcnow())
         session.commit()
@@ -128,9 +127,9 @@ def plan_reminders(session: Session, case: CaseRow, view: cases.CaseView, ctx: C
     cancel_alerts(session, case.id, keep=wanted)  # an overdue one being retried is still wanted
     for plan in cases.reminders(view, now, ctx.tz):
         text = alerts.compose_reminder(view, plan, case.account, case.mailbox, ctx.language, ctx.tz)
-        add_alert(session, key=_reminder_key(case, plan), purpose=plan.purpose,
-                  notify_type=text.notify_type, title=text.title, body=text.body,
-                  mailbox=case.mailbox, case_ref=case.id, due_at=plan.due_at, expires_at=plan.expires_at)
+        add_alert(session, AlertDraft(key=_reminder_key(case, plan), purpose=plan.purpose, text=text,
+                                      mailbox=case.mailbox, case_ref=case.id, due_at=plan.due_at,
+                                      expires_at=plan.expires_at))
 
 
 def find_or_create_case(session: Session, mailbox: str, account: str | None,
@@ -194,8 +193,8 @@ def _sent_at(row: MessageRow) -> datetime:
 def _phishing_alert(session: Session, row: MessageRow, ctx: Context) -> None:
     reasons = json.loads(row.reasons or "[]")
     text = alerts.compose_phishing(row, reasons, row.account or UNKNOWN_ACCOUNT, row.mailbox, ctx.language)
-    add_alert(session, key=f"message:{row.id}:phishing", purpose="phishing", notify_type=text.notify_type,
-              title=text.title, body=text.body, mailbox=row.mailbox, message_ref=row.id)
+    add_alert(session, AlertDraft(key=f"message:{row.id}:phishing", purpose="phishing", text=text,
+                                  mailbox=row.mailbox, message_ref=row.id))
 
 
 def _reminder_key(case: CaseRow, plan: cases.ReminderPlan) -> str:

@@ -33,6 +33,7 @@ from datetime import datetime, timedelta
 import apprise
 from sqlmodel import Session, col, select
 
+from watcher.core.alerts import AlertText
 from watcher.settings.config import Config
 from watcher.store.tables import AlertRow, Store, utcnow
 
@@ -51,22 +52,40 @@ _URL_RE = re.compile(r"\b([A-Za-z][A-Za-z0-9+.-]{0,30})://[^\s'\"<>]+")
 # -- writing (inside the caller's transaction) ---------------------------------------------
 
 
-def add_alert(session: Session, *, key: str, purpose: str, notify_type: str, title: str, body: str,
-              mailbox: str | None = None, case_ref: int | None = None, message_ref: int | None = None,
-              due_at: datetime | None = None, expires_at: datetime | None = None) -> AlertRow | None:
-    """Queue an alert unless one with this key exists; the caller commits.
+@dataclass(frozen=True)
+class AlertDraft:
+    """One alert to queue: its composed text, and what it belongs to.
+
+    `key` is unique for ever (restarts and resyncs derive it again and queue nothing new);
+    `due_at` None means now; `expires_at` is when a reminder's text stops being true.
+    """
+
+    key: str
+    purpose: str
+    text: AlertText
+    mailbox: str | None = None
+    case_ref: int | None = None
+    message_ref: int | None = None
+    due_at: datetime | None = None
+    expires_at: datetime | None = None
+
+
+def add_alert(session: Session, draft: AlertDraft) -> AlertRow | None:
+    """Queue an alert unless one with its key exists; the caller commits.
 
     The unique key is what makes restarts and resyncs harmless: the same (message, purpose) can
     be derived any number of times and is queued once. Returns None when the key already exists.
     """
-    if notify_type not in NOTIFY_TYPES:
-        raise ValueError(f"notify_type must be one of {', '.join(NOTIFY_TYPES)}, not {notify_type!r}")
-    if session.exec(select(AlertRow.id).where(AlertRow.key == key)).first() is not None:
+    text = draft.text
+    if text.notify_type not in NOTIFY_TYPES:
+        raise ValueError(f"notify_type must be one of {', '.join(NOTIFY_TYPES)}, not {text.notify_type!r}")
+    if session.exec(select(AlertRow.id).where(AlertRow.key == draft.key)).first() is not None:
         return None
-    due = due_at or utcnow()
-    row = AlertRow(key=key, purpose=purpose, notify_type=notify_type, title=title, body=body,
-                   mailbox=mailbox, case_ref=case_ref, message_ref=message_ref,
-                   due_at=due, next_attempt_at=due, expires_at=expires_at)
+    due = draft.due_at or utcnow()
+    row = AlertRow(key=draft.key, purpose=draft.purpose, notify_type=text.notify_type,
+                   title=text.title, body=text.body, mailbox=draft.mailbox, case_ref=draft.case_ref,
+                   message_ref=draft.message_ref, due_at=due, next_attempt_at=due,
+                   expires_at=draft.expires_at)
     # No SAVEPOINT here: with pysqlite a savepoint opened as the first statement commits on
     # release, which would split the caller's transaction. A racing duplicate (another writer
     # between our SELECT and INSERT) raises IntegrityError and the whole transaction is redone.
