@@ -1,8 +1,7 @@
-"""`siv-watcher` command line. Thin: argument parsing and output only, the work is in the core.
+"""`siv-watcher` command line. Thin: argument parsing and output only, the work is elsewhere.
 
-Each subcommand registers itself through `COMMANDS` (name -> (add_arguments, run)), so the
-later commands (run, demo, doctor, cases, case, mark, alerts, test-notify, appeal-draft) plug
-in without touching the parser's structure.
+`classify` lives here because it needs only the pure core; the commands of the service and its
+database are added by `commands.add_commands`, imported when the parser is built.
 """
 
 from __future__ import annotations

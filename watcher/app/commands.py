@@ -1,8 +1,9 @@
-"""The subcommands that need a config: run, cases, case, mark, alerts, test-notify, appeal-draft.
+"""The subcommands of the running service and its database: run, cases, case, mark, alerts,
+test-notify, appeal-draft, doctor and demo (`classify`, which needs neither, is in cli.py).
 
-Thin by design: each parses nothing itself and only calls the shell module that does the
-work (service, casebook, notify), then prints. Help text for the alert-related commands is in
-the configured language (Chinese by default), read from the same text tables as the alerts.
+Thin by design: each only calls the module that does the work (app.service, store.casebook,
+store.outbox, app.doctor, demo.run), then prints. Their help text is in the user's language
+(Chinese unless the config says English), because sellers read it next to the alerts.
 """
 
 from __future__ import annotations
