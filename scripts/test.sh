@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # The one test command (README and .ci/run use it): installs what the tests need on a fresh
 # machine (Debian's dovecot-imapd and postgresql for the real servers, the package and its test extras in
-# .venv), then runs ruff and pytest. Extra arguments go to pytest.
+# .venv), then runs ruff, mypy and pytest. Extra arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 missing=""
-command -v dovecot >/dev/null 2>&1 || [ -x /usr/sbin/dovecot ] || missing="$missing dovecot-imapd"
+# What the tests run, not a proxy: dovecot-core without dovecot-imapd has no IMAP process.
+[ -x /usr/sbin/dovecot ] && [ -x /usr/lib/dovecot/imap ] && [ -x /usr/lib/dovecot/imap-login ] \
+  || missing="$missing dovecot-core dovecot-imapd"
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$missing postgresql"
 if [ -n "$missing" ]; then
   sudo=""
@@ -19,4 +21,5 @@ fi
 python3 -m venv .venv
 .venv/bin/python -m pip install -q --disable-pip-version-check ".[test]"
 .venv/bin/ruff check .
+.venv/bin/mypy
 exec .venv/bin/python -m pytest "$@"
