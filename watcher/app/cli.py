@@ -52,7 +52,7 @@ def _sample_inputs() -> list[tuple[str, bytes]]:
     return [(e.name, e.read_bytes()) for e in entries if e.name.endswith(".eml")]
 
 
-def _row(name: str, result: Classification) -> dict:
+def _row(name: str, result: Classification) -> dict[str, object]:
     data = result.to_json()
     row = {"file": name, **{k: data.get(k) for k in JSON_KEYS[1:]}}
     row.update({k: data.get(k) for k in EXTRA_KEYS})

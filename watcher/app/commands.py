@@ -14,7 +14,7 @@ import logging
 import sys
 from typing import Any
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from watcher.settings.config import Config, ConfigError, load
 from watcher.store import casebook, outbox
@@ -68,7 +68,7 @@ def help_texts(language: str) -> dict[str, str]:
     return HELP["en" if language.startswith("en") else "zh"]
 
 
-def add_commands(sub: argparse._SubParsersAction, language: str) -> None:
+def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser], language: str) -> None:
     h = help_texts(language)
     run = sub.add_parser("run", help=h["run"], description=h["run"])
     run.add_argument("--once", action="store_true", help=h["once"])
@@ -172,7 +172,7 @@ def cmd_alerts(args: argparse.Namespace) -> int:
     config = need_config(args)
     store = Store(config.database_url)
     with store.session() as s:
-        query = select(AlertRow).order_by(AlertRow.id)
+        query = select(AlertRow).order_by(col(AlertRow.id))
         if args.pending:
             query = query.where(AlertRow.status == "pending")
         rows = list(s.exec(query))

@@ -6,6 +6,7 @@ the state of the others; the exit code is non-zero when anything failed.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -35,7 +36,7 @@ def diagnose(config_path: str, send: bool = False) -> list[Check]:
                                     f"language {config.language}, timezone {config.timezone}")]
     checks.append(_guard("database", lambda: _database(config)))
     checks.append(_guard("rules", lambda: _rules(config)))
-    checks += [_guard(f"mailbox {m.name}", lambda m=m: _mailbox(m)) for m in config.mailboxes]
+    checks += [_guard(f"mailbox {m.name}", functools.partial(_mailbox, m)) for m in config.mailboxes]
     checks.append(_targets(config))
     if send:
         results = outbox.test_notify(config)
@@ -60,7 +61,7 @@ def _database(config: Config) -> Check:
     store = Store(config.database_url)
     try:
         with store.session() as s:
-            s.exec(text("SELECT 1"))
+            s.connection().execute(text("SELECT 1"))
     finally:
         store.close()
     return Check("database", True, scrub(config.database_url))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import email
 import email.policy
+import functools
 import re
 import shutil
 import sys
@@ -98,7 +99,7 @@ def run_demo(start: Callable[[config.Config], Watcher], language: str = "zh", pa
             folder = "Junk" if name in JUNK_FILES else "INBOX"
             out(DELIVER[cfg.language].format(name=name, folder=folder))
             server.append(folder, raw)
-            _wait(lambda n=index: _handled(service, n), name)
+            _wait(functools.partial(_handled, service, index), name)
             time.sleep(pause)
         service.stop()
         _print_cases(service, cfg, out)

@@ -34,7 +34,7 @@ def render(title: str, body: str, notify_type: str, *, width: int | None = None)
                         title_align="left", border_style=colour, expand=False))
 
 
-@apprise.decorators.notify(on=SCHEMA, name="siv-watcher terminal")
+@apprise.decorators.notify(on=SCHEMA, name="siv-watcher terminal")  # type: ignore[untyped-decorator,no-untyped-call]
 def _notify_terminal(body: str, title: str, notify_type: Any, *args: Any, **kwargs: Any) -> bool:
     """Apprise calls this for every `sivterm://` target; `sivterm://?width=60` fixes the width."""
     meta = kwargs.get("meta") or {}

@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from watcher.core import alerts, appeal
 from watcher.core.cases import CaseView
@@ -55,7 +55,7 @@ class CaseRecord:
 
 def list_cases(store: Store, config: Config) -> list[CaseRecord]:
     with store.session() as session:
-        rows = session.exec(select(CaseRow).order_by(CaseRow.id)).all()
+        rows = session.exec(select(CaseRow).order_by(col(CaseRow.id))).all()
         return [_record(session, case, config) for case in rows]
 
 

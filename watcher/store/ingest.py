@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from watcher.core import alerts, cases
 from watcher.core.model import Kind, Mark, SenderCheck
@@ -65,7 +65,7 @@ def apply_message(session: Session, row: MessageRow, ctx: Context, *, live: bool
     case = find_or_create_case(session, row.mailbox, row.account, row.seller_token)
     row.case_ref = case.id
     session.add(row)
-    event_row = EventRow(case_ref=case.id, kind=row.kind, sent_at=_sent_at(row), message_ref=row.id)
+    event_row = EventRow(case_ref=case.ref, kind=row.kind, sent_at=_sent_at(row), message_ref=row.id)
     session.add(event_row)
     session.flush()
     view = case_view(session, case)
@@ -73,13 +73,13 @@ def apply_message(session: Session, row: MessageRow, ctx: Context, *, live: bool
         text = alerts.compose_event(view, event_of(event_row, row), case.account, case.mailbox,
                                     ctx.language, ctx.tz)
         add_alert(session, AlertDraft(key=f"message:{row.id}:event", purpose=f"event:{row.kind}", text=text,
-                                      mailbox=case.mailbox, case_ref=case.id, message_ref=row.id))
+                                      mailbox=case.mailbox, case_ref=case.ref, message_ref=row.id))
     plan_reminders(session, case, view, ctx, now)
 
 
 def apply_mark(session: Session, case: CaseRow, mark: Mark, ctx: Context, now: datetime) -> cases.CaseView:
     """A seller's manual mark is an event like a message; it sends no alert of its own."""
-    session.add(EventRow(case_ref=case.id, kind=mark.value, sent_at=now))
+    session.add(EventRow(case_ref=case.ref, kind=mark.value, sent_at=now))
     session.flush()
     view = case_view(session, case)
     plan_reminders(session, case, view, ctx, now)
@@ -99,8 +99,8 @@ def summarize_first_sync(store: Store, config: Config, mailbox: str, now: dateti
     query = select(CaseRow).where(CaseRow.mailbox == mailbox)
     if folders is not None:
         touched = select(MessageRow.case_ref).where(MessageRow.mailbox == mailbox,
-                                                    MessageRow.folder.in_(list(folders)))
-        query = query.where(CaseRow.id.in_(touched))
+                                                    col(MessageRow.folder).in_(list(folders)))
+        query = query.where(col(CaseRow.id).in_(touched))
     with store.write_lock, store.session() as session:
         for case in session.exec(query):
             view = case_view(session, case)
@@ -109,7 +109,7 @@ def summarize_first_sync(store: Store, config: Config, mailbox: str, now: dateti
             text = alerts.compose_summary(view, case.account, case.mailbox, ctx.language, ctx.tz)
             added = add_alert(session, AlertDraft(key=f"case:{case.id}:summary:{view.state.value}",
                                                   purpose="summary", text=text, mailbox=case.mailbox,
-                                                  case_ref=case.id))
+                                                  case_ref=case.ref))
             count += added is not None
             plan_reminders(session, case, view, ctx, now or utcnow())
         session.commit()
@@ -124,11 +124,11 @@ def plan_reminders(session: Session, case: CaseRow, view: cases.CaseView, ctx: C
     gets fresh reminders while an unchanged one is never sent twice.
     """
     wanted = {_reminder_key(case, plan) for plan in cases.wanted_reminders(view, ctx.tz)}
-    cancel_alerts(session, case.id, keep=wanted)  # an overdue one being retried is still wanted
+    cancel_alerts(session, case.ref, keep=wanted)  # an overdue one being retried is still wanted
     for plan in cases.reminders(view, now, ctx.tz):
         text = alerts.compose_reminder(view, plan, case.account, case.mailbox, ctx.language, ctx.tz)
         add_alert(session, AlertDraft(key=_reminder_key(case, plan), purpose=plan.purpose, text=text,
-                                      mailbox=case.mailbox, case_ref=case.id, due_at=plan.due_at,
+                                      mailbox=case.mailbox, case_ref=case.ref, due_at=plan.due_at,
                                       expires_at=plan.expires_at))
 
 
@@ -155,7 +155,7 @@ def find_or_create_case(session: Session, mailbox: str, account: str | None,
 
 
 def case_view(session: Session, case: CaseRow) -> cases.CaseView:
-    return cases.fold(case_events(session, case.id))
+    return cases.fold(case_events(session, case.ref))
 
 
 def case_events(session: Session, case_ref: int) -> list[cases.Event]:
@@ -166,9 +166,9 @@ def event_rows(session: Session, case_ref: int) -> list[tuple[EventRow, MessageR
     """A case's events in sent order, each with its message (None for a manual mark)."""
     return list(session.exec(
         select(EventRow, MessageRow)
-        .join(MessageRow, EventRow.message_ref == MessageRow.id, isouter=True)
+        .join(MessageRow, col(EventRow.message_ref) == col(MessageRow.id), isouter=True)
         .where(EventRow.case_ref == case_ref)
-        .order_by(EventRow.sent_at, EventRow.id)
+        .order_by(col(EventRow.sent_at), col(EventRow.id))
     ))
 
 

@@ -184,7 +184,7 @@ def _due_ids(store: Store, now: datetime) -> list[int]:
     with store.session() as s:
         query = (select(AlertRow.id)
                  .where(AlertRow.status == "pending", AlertRow.due_at <= now, AlertRow.next_attempt_at <= now)
-                 .order_by(AlertRow.due_at, AlertRow.id))
+                 .order_by(col(AlertRow.due_at), col(AlertRow.id)))
         return [i for i in s.exec(query) if i is not None]
 
 

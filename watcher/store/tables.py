@@ -21,12 +21,12 @@ from sqlalchemy import DateTime, UniqueConstraint, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.types import TypeDecorator
-from sqlmodel import Field, Session, SQLModel, create_engine, select
+from sqlmodel import Field, Session, SQLModel, col, create_engine, select
 
 from watcher.core.model import Classification
 
 
-class UTCDateTime(TypeDecorator):
+class UTCDateTime(TypeDecorator[datetime]):
     """SQLite forgets time zones; keep every instant as UTC and hand it back aware."""
 
     impl = DateTime
@@ -82,6 +82,13 @@ class CaseRow(SQLModel, table=True):
     account: str
     seller_token: str | None = Field(default=None, index=True)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+    @property
+    def ref(self) -> int:
+        """The id, once the row is flushed: events and alerts point at a stored case only."""
+        if self.id is None:
+            raise ValueError("case row not flushed yet")
+        return self.id
 
 
 class MessageRow(SQLModel, table=True):
@@ -242,7 +249,7 @@ class Store:
 
     def messages(self, mailbox: str | None = None) -> list[MessageRow]:
         with self.session() as s:
-            query = select(MessageRow).order_by(MessageRow.id)
+            query = select(MessageRow).order_by(col(MessageRow.id))
             if mailbox:
                 query = query.where(MessageRow.mailbox == mailbox)
             return list(s.exec(query))
@@ -264,8 +271,8 @@ class Store:
 
 def message_row(mailbox: str, folder: str, uidvalidity: int, uid: int, c: Classification,
                 content_hash: str, size: int) -> MessageRow:
-    c = replace(c, sent_at=_plausible(c.sent_at), appointment=_plausible(c.appointment),
-                **{name: _no_nul(getattr(c, name)) for name in _TEXT_FIELDS})
+    cleaned: dict[str, Any] = {name: _no_nul(getattr(c, name)) for name in _TEXT_FIELDS}
+    c = replace(c, sent_at=_plausible(c.sent_at), appointment=_plausible(c.appointment), **cleaned)
     return MessageRow(
         mailbox=mailbox, folder=folder, uidvalidity=uidvalidity, uid=uid, message_id=c.message_id,
         content_hash=content_hash, size=size, sent_at=c.sent_at, subject=c.subject[:500],
