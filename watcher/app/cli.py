@@ -20,7 +20,6 @@ from watcher.core.model import Classification
 from watcher.core.ruleset import RuleError, RuleSet, load_ruleset
 from watcher.settings.config import ConfigError
 from watcher.settings.config import load as load_config
-from watcher.store.casebook import CaseNotFound
 
 DESCRIPTION = "Watches Amazon sellers' mailboxes for Seller Identity Verification mail; alerts what to do."
 JSON_KEYS = (
@@ -34,6 +33,8 @@ JSON_KEYS = (
     "appointment",
 )
 EXTRA_KEYS = ("meeting_url", "rule", "reasons", "account", "parse_error")
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_DATABASE = 0, 1, 2, 3
 
 Command = tuple[Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]
 
@@ -135,15 +136,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     logs.setup(args.log_format, logging.DEBUG if args.verbose else logging.INFO)
     try:
         return int(args.run(args))
-    except ConfigError as exc:
-        print(f"siv-watcher: {exc}", file=sys.stderr)
-        return 2
-    except RuleError as exc:
-        print(f"siv-watcher: invalid rules: {exc}", file=sys.stderr)
-        return 2
-    except CaseNotFound as exc:
-        print(f"siv-watcher: {exc}", file=sys.stderr)
-        return 1
-    except ValueError as exc:  # e.g. an unknown mark, phrased for the user
-        print(f"siv-watcher: {exc}", file=sys.stderr)
-        return 2
+    except Exception as exc:
+        code = exit_code(exc)
+        if code is None:
+            raise
+        prefix = "invalid rules: " if isinstance(exc, RuleError) else ""
+        print(f"siv-watcher: {prefix}{exc}", file=sys.stderr)
+        return code
+
+
+def exit_code(exc: Exception) -> int | None:
+    """The documented exit code of an error the user can act on (README, "Exit codes"); None for a
+    bug, which keeps its traceback. The store's errors are looked up lazily: `classify` never
+    loads the database layer."""
+    from watcher.store.casebook import CaseNotFound
+    from watcher.store.tables import StoreError
+
+    if isinstance(exc, StoreError):
+        return EXIT_DATABASE
+    if isinstance(exc, CaseNotFound):
+        return EXIT_FAILED
+    if isinstance(exc, ConfigError | RuleError | ValueError):  # ValueError: e.g. an unknown mark
+        return EXIT_USAGE
+    return None

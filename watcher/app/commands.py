@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlmodel import col, select
 
+from watcher.app.cli import EXIT_FAILED
 from watcher.settings.config import Config, ConfigError, load
 from watcher.store import casebook, outbox
 from watcher.store.tables import AlertRow, Store
@@ -113,19 +114,35 @@ def cmd_run(args: argparse.Namespace) -> int:
     from watcher.app.service import Service
 
     config = need_config(args)
+    check_targets(config)
     service = Service(config)
     if not args.once:
         return service.run_forever()
     reports, delivery = service.run_once()
     for report in reports:
         if report.error:
-            log.error("%s: %s", report.mailbox, report.error)
+            log.error("%s: failed: %s", report.mailbox, report.error)
         else:
-            log.info("%s: %d folder(s), %d message(s) stored", report.mailbox, len(report.folders),
+            log.info("%s: ok, %d folder(s), %d message(s) stored", report.mailbox, len(report.folders),
                      report.total("stored"))
     if delivery.failed:
         log.warning("%d alert(s) could not be delivered yet and stay pending", len(delivery.failed))
-    return 0
+    failed = [r.mailbox for r in reports if r.error]
+    if failed:
+        log.error("%d of %d mailbox(es) failed: %s", len(failed), len(reports), ", ".join(failed))
+    return EXIT_FAILED if failed else 0
+
+
+def check_targets(config: Config) -> None:
+    """A target Apprise cannot load would keep its alerts pending for ever: refuse to start, as
+    `doctor` would report it. No target at all is allowed (alerts wait in the outbox), but said."""
+    errors = outbox.validate_urls(config.notify_urls, "notify.urls")
+    for mailbox in config.mailboxes:
+        errors += outbox.validate_urls(mailbox.notify_urls, f"mailboxes.{mailbox.name}.notify_urls")
+    if errors:
+        raise ConfigError("; ".join(errors))
+    if not config.notify_urls and not any(m.notify_urls for m in config.mailboxes):
+        log.warning("no notification targets ([notify] urls): alerts wait in the outbox until one is set")
 
 
 def cmd_cases(args: argparse.Namespace) -> int:

@@ -292,18 +292,19 @@ def test_notify(config: Config, mailbox: str | None = None) -> list[TargetResult
 test_notify.__test__ = False  # type: ignore[attr-defined]  # not a pytest test despite the name
 
 
-def validate_urls(urls: Sequence[str]) -> list[str]:
-    """Errors for targets Apprise cannot load, naming only the service and position, never a secret."""
+def validate_urls(urls: Sequence[str], key: str = "notify URL") -> list[str]:
+    """Errors for targets Apprise cannot load, naming only the key, the service and the position,
+    never a secret."""
     errors = []
     for index, url in enumerate(urls, start=1):
         if "://" not in url:
-            errors.append(f"notify URL #{index}: not a URL (expected service://...)")
+            errors.append(f"{key} #{index}: not a URL (expected service://...)")
             continue
         if _instantiate(url) is None:
             service = _service(url)
             known = service in _known_schemas()
             why = "missing or invalid fields" if known else f"unknown service {service!r}"
-            errors.append(f"notify URL #{index} ({service}://...): Apprise cannot load it ({why})")
+            errors.append(f"{key} #{index} ({service}://...): Apprise cannot load it ({why})")
     return errors
 
 

@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import DateTime, UniqueConstraint, event
-from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, Session, SQLModel, col, create_engine, select
 
@@ -164,15 +166,23 @@ log = logging.getLogger(__name__)
 OnRecord = Callable[[Session, MessageRow], None]
 
 
+class StoreError(Exception):
+    """The database cannot be opened: one line for the user, naming the key and the path or
+    host, with any password in the URL masked."""
+
+
 class Store:
     """Thin access to the database; one instance per process (SQLite allows one writer)."""
 
     def __init__(self, url: str) -> None:
         self.url = url
-        self.engine: Engine = create_engine(url, connect_args=_connect_args(url))
-        if url.startswith("sqlite"):
-            event.listen(self.engine, "connect", _sqlite_pragmas)
-        SQLModel.metadata.create_all(self.engine)
+        try:
+            self.engine: Engine = create_engine(url, connect_args=_connect_args(url))
+            if url.startswith("sqlite"):
+                event.listen(self.engine, "connect", _sqlite_pragmas)
+            SQLModel.metadata.create_all(self.engine)
+        except (SQLAlchemyError, ImportError) as exc:
+            raise StoreError(f"database.url: cannot open {_display(url)}: {_reason(url, exc)}") from None
         # Check-then-insert in `record` must not interleave: two folders (INBOX and Gmail's All
         # Mail) can deliver the same message at the same moment from two IDLE threads.
         self.write_lock = threading.Lock()
@@ -325,6 +335,32 @@ def _duplicate(s: Session, mailbox: str, message_id: str | None, content_hash: s
     else:
         query = query.where(MessageRow.content_hash == content_hash)
     return s.exec(query).first()
+
+
+def _display(url: str) -> str:
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "(not a database URL)"
+
+
+def _reason(url: str, exc: Exception) -> str:
+    """Why the database cannot be opened, in the user's terms (a folder, a driver, a server)."""
+    if isinstance(exc, ArgumentError):
+        return "expected e.g. sqlite:///siv-watcher.db or postgresql+psycopg://user@host/db"
+    if isinstance(exc, ImportError):
+        return f"driver {exc.name} is not installed (PostgreSQL: pip install 'siv-watcher[postgres]')"
+    database = make_url(url).database if url.startswith("sqlite") else None
+    if database and database != ":memory:":
+        folder = Path(database).expanduser().absolute().parent
+        if not folder.exists():
+            return f"folder {folder} does not exist"
+        if not folder.is_dir():
+            return f"{folder} is not a folder"
+        if not os.access(folder, os.W_OK):
+            return f"folder {folder} is not writable"
+    orig = getattr(exc, "orig", None) or exc
+    return str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
 
 
 def _connect_args(url: str) -> dict[str, Any]:
