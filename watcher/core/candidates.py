@@ -10,7 +10,8 @@ Phishing must pass too, so look-alike domains and Amazon display names count.
 from __future__ import annotations
 
 import re
-from email.header import decode_header
+
+from watcher.core.charsets import decode_bytes, decode_words
 
 # Fields fetched with BODY.PEEK[HEADER.FIELDS (...)]: exactly what is_candidate looks at (Date,
 # Message-ID and To were fetched too once; nothing read them, and they were half the bytes).
@@ -29,63 +30,26 @@ _SIV_WORDS = re.compile(
     r"|预约|預約|面谈|面談|停用|冻结|凍結",
     re.IGNORECASE,
 )
-_CHARSET_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030",
-                    "ks_c_5601-1987": "cp949", "big5": "big5hkscs"}
-
-
-def decode_rfc2047(value: str | None) -> str:
-    """Decode encoded-words robustly: gb2312 read as its superset gb18030, bad bytes replaced.
-
-    Never raises: a header the filter cannot read must still reach the classifier, and the
-    caller treats odd-looking headers as candidates.
-    """
-    if not value:
-        return ""
-    try:
-        parts = decode_header(value)
-    except Exception:
-        return value
-    out = []
-    for chunk, charset in parts:
-        if isinstance(chunk, str):
-            out.append(chunk)
-            continue
-        name = (charset or "raw-unicode-escape").lower()  # how decode_header hands back plain text
-        try:
-            out.append(chunk.decode(_CHARSET_ALIASES.get(name, name), errors="replace"))
-        except LookupError:
-            out.append(chunk.decode("utf-8", errors="replace"))
-    return "".join(out)
-
-
 def parse_headers(header_bytes: bytes) -> dict[str, str]:
     """Lower-cased field name -> decoded value (repeated fields joined by ", ").
 
     Hand-rolled rather than email.parser: it runs on every mail of a folder (20,000 on a first
-    sync) and only needs unfolding; raw 8-bit headers are read as UTF-8, else GB18030.
+    sync) and only needs unfolding; raw 8-bit headers and encoded-words are read by charsets,
+    as the parser reads them.
     """
-    text = _decode_8bit(header_bytes)
+    text = decode_bytes(header_bytes)
     out: dict[str, str] = {}
     for line in _FOLD.sub(" ", text).splitlines():
         name, colon, value = line.partition(":")
         if not colon or not name or " " in name.strip():
             continue
         key = name.strip().lower()
-        decoded = decode_rfc2047(value.strip())
+        decoded = decode_words(value.strip())
         out[key] = f"{out[key]}, {decoded}" if key in out else decoded
     return out
 
 
 _FOLD = re.compile(r"\r?\n[ \t]+")
-
-
-def _decode_8bit(data: bytes) -> str:
-    for codec in ("utf-8", "gb18030"):
-        try:
-            return data.decode(codec)
-        except UnicodeDecodeError:
-            continue
-    return data.decode("latin-1")
 
 
 def _fold_lookalikes(text: str) -> str:
