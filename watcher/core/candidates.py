@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from watcher.core.charsets import decode_bytes, decode_words
+from watcher.core.threads import FORWARD
 
 # Fields fetched with BODY.PEEK[HEADER.FIELDS (...)]: exactly what is_candidate looks at (Date,
 # Message-ID and To were fetched too once; nothing read them, and they were half the bytes).
@@ -22,7 +23,7 @@ HEADER_FIELDS = ("FROM", "SENDER", "REPLY-TO", "SUBJECT", "CONTENT-TYPE", "IN-RE
 _ADDRESS_FIELDS = ("from", "sender", "reply-to", "in-reply-to", "references")
 # amazon / amaz0n / arnazon / amazom ... after folding digit and "rn" look-alikes; amzn; 亚马逊 (simp./trad.)
 _AMAZON = re.compile(r"amaz[o0]n|amazom|arnazon|amzn|amazonses|亚马逊|亞馬遜|亞馬遊", re.IGNORECASE)
-_FORWARD = re.compile(r"(^|[\s\[(:])(fwd?|fw|tr|wg|转发|轉發|转寄|轉寄)\s*[:：]|\[fwd?[:\]]", re.IGNORECASE)
+_FORWARD = re.compile(rf"(^|[\s\[(:]){FORWARD}\s*[:：]|\[fwd?[:\]]", re.IGNORECASE)
 _SIV_WORDS = re.compile(
     r"verif|identity|identit|\bsiv\b|\bkyc\b|video\s*call|appointment|appeal|\bcase\b|seller\s*support"
     r"|selling\s*(partner|account|on)|seller\s*central|account\s*(review|deactivat|suspen|health)"

@@ -22,11 +22,15 @@ from watcher.core.sender import (
     is_amazon_domain,
     load_params,
 )
+from watcher.core.threads import FORWARD, REPLY
 
-_PREFIXES = re.compile(
-    r"^\s*(?:(?:re|aw|fwd?|fw|tr|wg|回复|回覆|答复|答覆|转发|轉寄|转寄|轉發)\s*[:：]\s*|\[[^\]]*ext[^\]]*\]\s*)+",
-    re.I,
-)
+# Reply / forward prefixes and "[EXTERNAL]"-style tags, however many, before the subject proper.
+_PREFIXES = re.compile(rf"^\s*(?:(?:{REPLY}|{FORWARD})\s*[:：]\s*|\[[^\]]*ext[^\]]*\]\s*)+", re.I)
+
+
+def bare_subject(subject: str) -> str:
+    """The subject as the sender wrote it: what rules match, whoever forwarded or replied."""
+    return _PREFIXES.sub("", subject)
 
 
 def sender_class(msg: ParsedMessage) -> str:
@@ -38,7 +42,7 @@ def sender_class(msg: ParsedMessage) -> str:
 
 
 def _match_one(msg: ParsedMessage, ruleset: RuleSet) -> Rule | None:
-    subject = "" if msg.is_reply else _PREFIXES.sub("", msg.subject)
+    subject = "" if msg.is_reply else bare_subject(msg.subject)
     body = msg.newest if (msg.is_reply or msg.is_forward) else msg.text
     return ruleset.match(MatchInput.build(subject, body, sender_class(msg), msg.from_addr))
 

@@ -21,7 +21,7 @@ import mailparser
 
 from watcher.core.charsets import decode_bytes, decode_words
 from watcher.core.html_text import hrefs, html_to_text
-from watcher.core.threads import split_thread
+from watcher.core.threads import FORWARD, REPLY, split_thread
 from watcher.core.timetext import parse_header_date
 
 # mail-parser logs a warning for every part type it does not handle; that is our job here.
@@ -33,10 +33,8 @@ MAX_DEPTH = 4  # nested message/rfc822 and inline forwards
 STUB_PLAIN_CHARS = 200  # a plain alternative this short may be a "view in HTML" stub
 
 _URL = re.compile(r"""https?://[^\s<>"'()\[\]{}\u3000-\u303f\uff08\uff09\uff0c\uff1b]+""", re.I)
-_FWD_SUBJECT = re.compile(
-    r"^\s*(?:(?:re|aw|回复|回覆|答复)\s*[:：]\s*)*(?:fwd?|fw|转发|轉寄|转寄|轉發|tr|wg)\s*[:：]", re.I
-)
-_REPLY_SUBJECT = re.compile(r"^\s*(?:re|aw|回复|回覆|答复|答覆)\s*[:：]", re.I)
+_FWD_SUBJECT = re.compile(rf"^\s*(?:{REPLY}\s*[:：]\s*)*{FORWARD}\s*[:：]", re.I)
+_REPLY_SUBJECT = re.compile(rf"^\s*{REPLY}\s*[:：]", re.I)
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+# Subject prefixes mail clients add on reply and on forward, in the languages sellers' mail comes
+# in (matched case-insensitively, followed by ":" or "："). The one table: the header filter
+# (candidates), the parser's is_reply / is_forward (message) and the rules' subject (classify)
+# all build their patterns from it, so a prefix added here is known to all three.
+REPLY_PREFIXES = ("re", "aw", "回复", "回覆", "答复", "答覆")
+FORWARD_PREFIXES = ("fwd", "fw", "tr", "wg", "转发", "轉發", "转寄", "轉寄")
+REPLY = "(?:" + "|".join(map(re.escape, REPLY_PREFIXES)) + ")"
+FORWARD = "(?:" + "|".join(map(re.escape, FORWARD_PREFIXES)) + ")"
+
 _HEADER_KEYS = {
     "from": ("from", "发件人", "發件人", "寄件者", "寄件人", "von", "de"),
     "date": (
