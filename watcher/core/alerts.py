@@ -1,6 +1,6 @@
 """Alert text per language (pure): what happened, what to do next, the fields that matter.
 
-All user-facing words live in `watcher/texts/{zh,en}.toml` so a translator or the guide's
+All user-facing words live in `texts/{zh,en}.toml` (beside this module) so a translator or the guide's
 owner can fix wording without touching code. A wrong or missing next action can cost a
 seller the account, so the next actions there follow the SIV appeal guide line by line.
 

@@ -67,7 +67,7 @@ def looks_amazon(text: str) -> bool:
 # \s*call -> "video"); `tr\s*:` stays a pattern ("tr" alone is in too many words). Anchors
 # are looked for in the whole lower-cased block and in its look-alike-folded form; every value
 # is_candidate tests is a piece of that block, so a block with no anchor is one it rejects.
-# tests/test_candidates.py generates matches of each pattern to hold this list to it.
+# tests/core/test_candidates.py generates matches of each pattern to hold this list to it.
 _AMAZON_ANCHORS = ("amaz", "arnaz", "amzn")  # the only ones also looked for after folding
 _ANCHORS = (
     *_AMAZON_ANCHORS, "fw", "wg", "verif", "identit", "siv", "kyc", "video", "appointment", "appeal", "case",

@@ -2,7 +2,7 @@
 
 Extraction reads the content whatever the sender check says (a phishing invitation's
 booking_url is the phishing URL: that is what the seller must be warned about). Parameters
-(default zone, default booking window) come from watcher/data/extract.toml.
+(default zone, default booking window) come from data/extract.toml.
 """
 
 from __future__ import annotations

@@ -1,5 +1,9 @@
 """Rules as data: load and validate rules/*.toml, then decide a message's kind.
 
+Why data: Amazon rewords its mails, in three languages, more often than code is released; a
+phrase added to a TOML file (or a user's rules folder, which overrides bundled rules by name)
+fixes a misclassification without touching Python, and validation names the file and key.
+
 (Named ruleset.py, not rules.py: pyproject maps the package `watcher.rules` onto the top-level
 rules/ folder, so a module watcher/rules.py would be shadowed in an installed wheel.)
 
@@ -12,7 +16,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from functools import cache
 from importlib import resources
@@ -50,18 +54,25 @@ def fold(text: str) -> str:
     return _CJK_SPACE.sub("", " ".join(text.split()))
 
 
+_Joined = tuple[tuple[str, ...], tuple[re.Pattern[str], ...]]
+
+
 @dataclass(frozen=True)
 class Condition:
-    """any / all / none phrase lists on one field; a phrase "re:..." is a regular expression.
+    """What one field of a rule must contain: at least one phrase of `any`, every phrase of
+    `all`, no phrase of `none` (an empty list asks nothing).
 
-    The regular expressions of `any` and `none` are also joined into one alternation each:
-    one search per list instead of one per phrase (the same answer, several times faster on
-    mail that matches nothing, which is most mail).
+    A phrase is folded text, found as a substring of the folded field, or a regular expression
+    (written "re:..." in the rule file), searched in it. `any` and `none` are split once into
+    their plain phrases and their expressions (see `_joined`): the cheap substring tests run
+    first, then each expression on its own.
     """
 
     any: tuple[str | re.Pattern[str], ...] = ()
     all: tuple[str | re.Pattern[str], ...] = ()
     none: tuple[str | re.Pattern[str], ...] = ()
+    _any: _Joined = field(init=False, repr=False, compare=False)
+    _none: _Joined = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_any", _joined(self.any))
@@ -73,9 +84,6 @@ class Condition:
         if not all(_hit(p, text) for p in self.all):
             return False
         return not _hit_any(self._none, text)
-
-
-_Joined = tuple[tuple[str, ...], tuple[re.Pattern[str], ...]]
 
 
 def _joined(phrases: tuple[str | re.Pattern[str], ...]) -> _Joined:

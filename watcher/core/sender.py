@@ -25,7 +25,7 @@ from watcher.core.model import SenderCheck
 
 @dataclass(frozen=True)
 class SenderParams:
-    """The data half of the sender check (watcher/data/sender.toml)."""
+    """The data half of the sender check (data/sender.toml)."""
 
     amazon_label: str
     allow_hosts: frozenset[str]

@@ -4,6 +4,10 @@ Mail clients mark this in many ways (Gmail "On ... wrote:", Outlook "-----Origin
 and underscores, QQ/163 "------------------ 原始邮件 ------------------", Apple "Begin forwarded
 message:", Chinese header blocks "发件人: ... 发送时间: ..."). A reply is classified by the text
 above the marker; a forward by the message below it.
+
+The reply / forward subject prefixes live here too, as the one table every reader of a
+subject builds on: the header filter, the parser and the rules must agree on what a reply and
+a forward look like, or a forwarded SIV mail is dropped by one and judged by another.
 """
 
 from __future__ import annotations
