@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from datetime import date, datetime
+from typing import TypedDict
 
 from watcher.core import extract
 from watcher.core.message import ParsedMessage, parse_message
 from watcher.core.model import Classification, Kind, SenderCheck
 from watcher.core.ruleset import MatchInput, Rule, RuleSet, default_ruleset
 from watcher.core.sender import (
+    SenderVerdict,
     check_sender,
     domain_of,
     dressed_as_amazon,
@@ -61,10 +64,22 @@ def _content_text(msg: ParsedMessage) -> str:
     return f"{msg.subject}\n{msg.newest if msg.is_reply else msg.text}"
 
 
-def _fields(kind: Kind, outer: ParsedMessage, content: ParsedMessage, tz: str) -> dict:
+class _Fields(TypedDict, total=False):
+    """The extracted fields of a Classification (those of the kind's extractors only)."""
+
+    case_id: str | None
+    seller_token: str | None
+    account: str | None
+    booking_url: str | None
+    deadline: date | None
+    appointment: datetime | None
+    meeting_url: str | None
+
+
+def _fields(kind: Kind, outer: ParsedMessage, content: ParsedMessage, tz: str) -> _Fields:
     text = _content_text(content)
     fallback = f"{outer.subject}\n{outer.newest}" if content is not outer else ""
-    out = {
+    out: _Fields = {
         "case_id": extract.case_id(text) or extract.case_id(fallback),
         "seller_token": extract.seller_token(text) or extract.seller_token(fallback),
         "account": (content.to or outer.to or (None,))[0],
@@ -80,7 +95,9 @@ def _fields(kind: Kind, outer: ParsedMessage, content: ParsedMessage, tz: str) -
     return out
 
 
-def _verdict(outer: ParsedMessage, content: ParsedMessage, kind: Kind, authserv_ids: tuple[str, ...]):
+def _verdict(
+    outer: ParsedMessage, content: ParsedMessage, kind: Kind, authserv_ids: tuple[str, ...]
+) -> SenderVerdict:
     imitates = kind is not Kind.OTHER
     extra: list[str] = []
     if content is not outer:

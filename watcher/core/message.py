@@ -16,12 +16,13 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from email.message import Message
 from email.utils import getaddresses, parseaddr
+from typing import TypedDict
 
 import mailparser
 
 from watcher.core.charsets import decode_bytes, decode_words
 from watcher.core.html_text import hrefs, html_to_text
-from watcher.core.threads import FORWARD, REPLY, split_thread
+from watcher.core.threads import FORWARD, REPLY, ThreadBlock, split_thread
 from watcher.core.timetext import parse_header_date
 
 # mail-parser logs a warning for every part type it does not handle; that is our job here.
@@ -143,7 +144,20 @@ def _addresses(msg: Message, name: str) -> tuple[str, ...]:
     return tuple(a.lower() for _, a in getaddresses(values) if "@" in a)
 
 
-def _headers(msg: Message) -> dict:
+class _Head(TypedDict):
+    """The header fields of a ParsedMessage, decoded."""
+
+    subject: str
+    from_name: str
+    from_addr: str
+    reply_to: tuple[str, ...]
+    to: tuple[str, ...]
+    date: datetime | None
+    message_id: str | None
+    auth_results: tuple[str, ...]
+
+
+def _headers(msg: Message) -> _Head:
     name, addr = _parse_addr(decode_header_value(msg.get("From", "")))
     date = parse_header_date(decode_header_value(msg.get("Date", "")))
     return {
@@ -195,7 +209,7 @@ def from_message(msg: Message, depth: int = 0) -> ParsedMessage:
     )
 
 
-def _inline(block, outer_date: datetime | None, depth: int) -> ParsedMessage:
+def _inline(block: ThreadBlock, outer_date: datetime | None, depth: int) -> ParsedMessage:
     """A forwarded header block + body turned into a message of its own."""
     tz = outer_date.tzinfo if outer_date else UTC
     name, addr = parseaddr(block.headers.get("from", ""))
@@ -203,7 +217,7 @@ def _inline(block, outer_date: datetime | None, depth: int) -> ParsedMessage:
         name, addr = (name or addr), ""
     to = tuple(a.lower() for _, a in getaddresses([block.headers.get("to", "")]) if "@" in a)
     newest, inner = split_thread(block.body)
-    nested = ()
+    nested: tuple[ParsedMessage, ...] = ()
     if inner is not None and inner.forward and depth + 1 < MAX_DEPTH:
         nested = (_inline(inner, outer_date, depth + 1),)
     return ParsedMessage(

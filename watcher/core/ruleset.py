@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from functools import cache
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from watcher.core.model import Kind
@@ -238,10 +239,10 @@ def _rule(raw: object, where: str, source: str, override: bool) -> Rule:
     where = f"{where} ({name})"
     if override and set(raw) == {"name", "enabled"}:
         return Rule(name, Kind.OTHER, 0, (), (), enabled=bool(raw["enabled"]), source=source)
-    try:
-        kind = Kind(raw.get("kind"))
-    except ValueError:
-        raise RuleError(f"{where}.kind: must be one of {', '.join(k.value for k in Kind)}") from None
+    kind_name = raw.get("kind")
+    if not isinstance(kind_name, str) or kind_name not in {k.value for k in Kind}:
+        raise RuleError(f"{where}.kind: must be one of {', '.join(k.value for k in Kind)}")
+    kind = Kind(kind_name)
     priority = raw.get("priority", 50)
     if not isinstance(priority, int) or isinstance(priority, bool):
         raise RuleError(f"{where}.priority: must be an integer")
@@ -304,7 +305,7 @@ def _check_unique(rules: list[Rule]) -> None:
         seen[rule.name] = rule.source
 
 
-def _bundled_dir():
+def _bundled_dir() -> Traversable:
     """The wheel ships rules/ as package watcher.rules; a plain checkout has it beside watcher/."""
     try:
         return resources.files("watcher.rules")

@@ -117,7 +117,7 @@ def _read_headers(lines: list[str]) -> tuple[dict[str, str], int]:
         line = lines[i]
         m = _HEADER_LINE.match(line)
         key = _KEY_OF.get(m.group(1).strip().lower()) if m else None
-        if key and key not in headers:
+        if m and key and key not in headers:
             headers[key] = m.group(2).strip()
             last = key
         elif not line.strip(" \t>") and headers:
