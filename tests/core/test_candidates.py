@@ -14,7 +14,6 @@ from tests.mailgen import CORPUS, filler, forward, siv_mail
 from watcher.core import candidates
 from watcher.core.candidates import (
     HEADER_FIELDS,
-    decode_rfc2047,
     is_candidate,
     needs_structure,
     plainly_ordinary,
@@ -68,12 +67,6 @@ def test_forwards_from_an_agent_address():
     assert not is_candidate(attached) and needs_structure(attached)  # decided by BODYSTRUCTURE
     assert structure_is_candidate(((b"text", b"plain"), (b"message", b"rfc822", None), b"mixed"))
     assert not structure_is_candidate(((b"text", b"plain"), (b"application", b"pdf"), b"mixed"))
-
-
-def test_decode_rfc2047_is_robust():
-    assert decode_rfc2047("=?gb2312?B?0enWpA==?= x") == "验证 x"
-    assert decode_rfc2047("=?bogus-charset?B?YWJj?=") == "abc"
-    assert decode_rfc2047(None) == ""
 
 
 @given(st.binary(max_size=400))

@@ -1,6 +1,6 @@
 """Alert text per language (pure): what happened, what to do next, the fields that matter.
 
-All user-facing words live in `watcher/texts/{zh,en}.toml` so a translator or the guide's
+All user-facing words live in `texts/{zh,en}.toml` (beside this module) so a translator or the guide's
 owner can fix wording without touching code. A wrong or missing next action can cost a
 seller the account, so the next actions there follow the SIV appeal guide line by line.
 
@@ -45,7 +45,7 @@ EVENT_NOTIFY_TYPES = {
     Mark.BOOKED.value: "info",
     Mark.VERIFIED.value: "success",
 }
-STATE_NOTIFY_TYPES = {
+STATE_NOTIFY_TYPES: dict[State | None, str] = {  # None: no state yet
     State.SIV_FAILED: "warning",
     State.APPEAL_OPEN: "info",
     State.VIDEO_CALL_INVITED: "warning",
@@ -159,8 +159,8 @@ def compose_phishing(
         "subject": mail.subject or t["common"]["unknown"],
     }
     lines: list[Line] = [(ESSENTIAL, line.format(**values)) for line in t["phishing"]["lines"]]
-    reasons = reasons or getattr(mail, "reasons", ())
-    lines += [(USEFUL, t["phishing"]["reason"].format(reason=localize_reason(r, t))) for r in reasons]
+    shown: Sequence[str] = reasons if reasons else tuple(getattr(mail, "reasons", ()))
+    lines += [(USEFUL, t["phishing"]["reason"].format(reason=localize_reason(r, t))) for r in shown]
     lines.append((USEFUL, t["common"]["account"].format(account=account, mailbox=mailbox)))
     return _finish(t, None, t["phishing"]["headline"], account, lines, "failure")
 
@@ -172,7 +172,8 @@ def localize_reason(reason: str, t: dict[str, Any]) -> str:
         m = re.fullmatch(rule["match"], reason)
         if m:
             parts = {k: localize_reason(v, t) if k == "nested" else v for k, v in m.groupdict().items()}
-            return rule["say"].format(**parts)
+            say: str = rule["say"]
+            return say.format(**parts)
     return reason
 
 
@@ -241,7 +242,9 @@ def field_values(
 
 
 def _state_name(t: dict[str, Any], state: State | None) -> str:
-    return t["states"].get(str(state), t["common"]["unknown"]) if state else t["common"]["unknown"]
+    unknown: str = t["common"]["unknown"]
+    name: str = t["states"].get(str(state), unknown) if state else unknown
+    return name
 
 
 def format_date(day: date, t: dict[str, Any]) -> str:
@@ -252,7 +255,8 @@ def format_date(day: date, t: dict[str, Any]) -> str:
 def format_datetime(moment: datetime, tz: ZoneInfo, t: dict[str, Any]) -> str:
     """Local date, weekday, time and the zone's name, so nobody converts time zones by hand."""
     local = moment.astimezone(tz)
-    return t["common"]["datetime"].format(
+    template: str = t["common"]["datetime"]
+    return template.format(
         date=local.date().isoformat(),
         weekday=t["common"]["weekdays"][local.weekday()],
         time=local.strftime("%H:%M"),

@@ -10,7 +10,9 @@ Phishing must pass too, so look-alike domains and Amazon display names count.
 from __future__ import annotations
 
 import re
-from email.header import decode_header
+
+from watcher.core.charsets import decode_bytes, decode_words
+from watcher.core.threads import FORWARD
 
 # Fields fetched with BODY.PEEK[HEADER.FIELDS (...)]: exactly what is_candidate looks at (Date,
 # Message-ID and To were fetched too once; nothing read them, and they were half the bytes).
@@ -21,7 +23,7 @@ HEADER_FIELDS = ("FROM", "SENDER", "REPLY-TO", "SUBJECT", "CONTENT-TYPE", "IN-RE
 _ADDRESS_FIELDS = ("from", "sender", "reply-to", "in-reply-to", "references")
 # amazon / amaz0n / arnazon / amazom ... after folding digit and "rn" look-alikes; amzn; 亚马逊 (simp./trad.)
 _AMAZON = re.compile(r"amaz[o0]n|amazom|arnazon|amzn|amazonses|亚马逊|亞馬遜|亞馬遊", re.IGNORECASE)
-_FORWARD = re.compile(r"(^|[\s\[(:])(fwd?|fw|tr|wg|转发|轉發|转寄|轉寄)\s*[:：]|\[fwd?[:\]]", re.IGNORECASE)
+_FORWARD = re.compile(rf"(^|[\s\[(:]){FORWARD}\s*[:：]|\[fwd?[:\]]", re.IGNORECASE)
 _SIV_WORDS = re.compile(
     r"verif|identity|identit|\bsiv\b|\bkyc\b|video\s*call|appointment|appeal|\bcase\b|seller\s*support"
     r"|selling\s*(partner|account|on)|seller\s*central|account\s*(review|deactivat|suspen|health)"
@@ -29,63 +31,26 @@ _SIV_WORDS = re.compile(
     r"|预约|預約|面谈|面談|停用|冻结|凍結",
     re.IGNORECASE,
 )
-_CHARSET_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030",
-                    "ks_c_5601-1987": "cp949", "big5": "big5hkscs"}
-
-
-def decode_rfc2047(value: str | None) -> str:
-    """Decode encoded-words robustly: gb2312 read as its superset gb18030, bad bytes replaced.
-
-    Never raises: a header the filter cannot read must still reach the classifier, and the
-    caller treats odd-looking headers as candidates.
-    """
-    if not value:
-        return ""
-    try:
-        parts = decode_header(value)
-    except Exception:
-        return value
-    out = []
-    for chunk, charset in parts:
-        if isinstance(chunk, str):
-            out.append(chunk)
-            continue
-        name = (charset or "raw-unicode-escape").lower()  # how decode_header hands back plain text
-        try:
-            out.append(chunk.decode(_CHARSET_ALIASES.get(name, name), errors="replace"))
-        except LookupError:
-            out.append(chunk.decode("utf-8", errors="replace"))
-    return "".join(out)
-
-
 def parse_headers(header_bytes: bytes) -> dict[str, str]:
     """Lower-cased field name -> decoded value (repeated fields joined by ", ").
 
     Hand-rolled rather than email.parser: it runs on every mail of a folder (20,000 on a first
-    sync) and only needs unfolding; raw 8-bit headers are read as UTF-8, else GB18030.
+    sync) and only needs unfolding; raw 8-bit headers and encoded-words are read by charsets,
+    as the parser reads them.
     """
-    text = _decode_8bit(header_bytes)
+    text = decode_bytes(header_bytes)
     out: dict[str, str] = {}
     for line in _FOLD.sub(" ", text).splitlines():
         name, colon, value = line.partition(":")
         if not colon or not name or " " in name.strip():
             continue
         key = name.strip().lower()
-        decoded = decode_rfc2047(value.strip())
+        decoded = decode_words(value.strip())
         out[key] = f"{out[key]}, {decoded}" if key in out else decoded
     return out
 
 
 _FOLD = re.compile(r"\r?\n[ \t]+")
-
-
-def _decode_8bit(data: bytes) -> str:
-    for codec in ("utf-8", "gb18030"):
-        try:
-            return data.decode(codec)
-        except UnicodeDecodeError:
-            continue
-    return data.decode("latin-1")
 
 
 def _fold_lookalikes(text: str) -> str:
@@ -102,7 +67,7 @@ def looks_amazon(text: str) -> bool:
 # \s*call -> "video"); `tr\s*:` stays a pattern ("tr" alone is in too many words). Anchors
 # are looked for in the whole lower-cased block and in its look-alike-folded form; every value
 # is_candidate tests is a piece of that block, so a block with no anchor is one it rejects.
-# tests/test_candidates.py generates matches of each pattern to hold this list to it.
+# tests/core/test_candidates.py generates matches of each pattern to hold this list to it.
 _AMAZON_ANCHORS = ("amaz", "arnaz", "amzn")  # the only ones also looked for after folding
 _ANCHORS = (
     *_AMAZON_ANCHORS, "fw", "wg", "verif", "identit", "siv", "kyc", "video", "appointment", "appeal", "case",

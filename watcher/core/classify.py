@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from datetime import date, datetime
+from typing import TypedDict
 
 from watcher.core import extract
 from watcher.core.message import ParsedMessage, parse_message
 from watcher.core.model import Classification, Kind, SenderCheck
 from watcher.core.ruleset import MatchInput, Rule, RuleSet, default_ruleset
 from watcher.core.sender import (
+    SenderVerdict,
     check_sender,
     domain_of,
     dressed_as_amazon,
@@ -22,11 +25,15 @@ from watcher.core.sender import (
     is_amazon_domain,
     load_params,
 )
+from watcher.core.threads import FORWARD, REPLY
 
-_PREFIXES = re.compile(
-    r"^\s*(?:(?:re|aw|fwd?|fw|tr|wg|回复|回覆|答复|答覆|转发|轉寄|转寄|轉發)\s*[:：]\s*|\[[^\]]*ext[^\]]*\]\s*)+",
-    re.I,
-)
+# Reply / forward prefixes and "[EXTERNAL]"-style tags, however many, before the subject proper.
+_PREFIXES = re.compile(rf"^\s*(?:(?:{REPLY}|{FORWARD})\s*[:：]\s*|\[[^\]]*ext[^\]]*\]\s*)+", re.I)
+
+
+def bare_subject(subject: str) -> str:
+    """The subject as the sender wrote it: what rules match, whoever forwarded or replied."""
+    return _PREFIXES.sub("", subject)
 
 
 def sender_class(msg: ParsedMessage) -> str:
@@ -38,7 +45,7 @@ def sender_class(msg: ParsedMessage) -> str:
 
 
 def _match_one(msg: ParsedMessage, ruleset: RuleSet) -> Rule | None:
-    subject = "" if msg.is_reply else _PREFIXES.sub("", msg.subject)
+    subject = "" if msg.is_reply else bare_subject(msg.subject)
     body = msg.newest if (msg.is_reply or msg.is_forward) else msg.text
     return ruleset.match(MatchInput.build(subject, body, sender_class(msg), msg.from_addr))
 
@@ -57,10 +64,22 @@ def _content_text(msg: ParsedMessage) -> str:
     return f"{msg.subject}\n{msg.newest if msg.is_reply else msg.text}"
 
 
-def _fields(kind: Kind, outer: ParsedMessage, content: ParsedMessage, tz: str) -> dict:
+class _Fields(TypedDict, total=False):
+    """The extracted fields of a Classification (those of the kind's extractors only)."""
+
+    case_id: str | None
+    seller_token: str | None
+    account: str | None
+    booking_url: str | None
+    deadline: date | None
+    appointment: datetime | None
+    meeting_url: str | None
+
+
+def _fields(kind: Kind, outer: ParsedMessage, content: ParsedMessage, tz: str) -> _Fields:
     text = _content_text(content)
     fallback = f"{outer.subject}\n{outer.newest}" if content is not outer else ""
-    out = {
+    out: _Fields = {
         "case_id": extract.case_id(text) or extract.case_id(fallback),
         "seller_token": extract.seller_token(text) or extract.seller_token(fallback),
         "account": (content.to or outer.to or (None,))[0],
@@ -76,7 +95,9 @@ def _fields(kind: Kind, outer: ParsedMessage, content: ParsedMessage, tz: str) -
     return out
 
 
-def _verdict(outer: ParsedMessage, content: ParsedMessage, kind: Kind, authserv_ids: tuple[str, ...]):
+def _verdict(
+    outer: ParsedMessage, content: ParsedMessage, kind: Kind, authserv_ids: tuple[str, ...]
+) -> SenderVerdict:
     imitates = kind is not Kind.OTHER
     extra: list[str] = []
     if content is not outer:

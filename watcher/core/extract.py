@@ -2,7 +2,7 @@
 
 Extraction reads the content whatever the sender check says (a phishing invitation's
 booking_url is the phishing URL: that is what the seller must be warned about). Parameters
-(default zone, default booking window) come from watcher/data/extract.toml.
+(default zone, default booking window) come from data/extract.toml.
 """
 
 from __future__ import annotations
@@ -147,10 +147,10 @@ def _window(m: re.Match[str]) -> int | None:
         number = int(word) if word.isdigit() else _EN_NUMBERS[word]
         return number * (7 if m.group("enunit").lower().startswith("week") else 1)
     unit = m.group("zhunit")
-    number = _zh_number(m.group("zh"))
-    if number is None or unit == "工作日":
+    zh_number = _zh_number(m.group("zh"))
+    if zh_number is None or unit == "工作日":
         return None
-    return number * (1 if unit in ("天", "日") else 7)
+    return zh_number * (1 if unit in ("天", "日") else 7)
 
 
 def booking_days(text: str, params: ExtractParams | None = None) -> int:

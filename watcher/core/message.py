@@ -1,28 +1,28 @@
-"""Raw email bytes -> ParsedMessage: the only place that knows MIME, charsets and threads.
+"""Raw email bytes -> ParsedMessage: the one place that knows MIME structure and threads.
 
 mail-parser builds the MIME tree (the user asked for it), but its own text decoding trusts the
 declared charset, which garbles GB2312/GBK mail containing GBK-only characters and Big5-HKSCS
-text. So the text parts are decoded here from the bytes, with each charset label mapped to its
-superset. Nothing in this module may raise: every failure ends in `parse_error`.
+text. So the text parts are decoded here from the bytes, through charsets (shared with the
+header filter, so both read a mail alike). Nothing in this module may raise: a mail we cannot
+read must still reach the classifier and the seller, so every failure ends in `parse_error`.
 """
 
 from __future__ import annotations
 
-import codecs
 import email
 import logging
 import re
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from email.header import decode_header
 from email.message import Message
 from email.utils import getaddresses, parseaddr
-from functools import lru_cache
+from typing import TypedDict
 
 import mailparser
 
+from watcher.core.charsets import decode_bytes, decode_words
 from watcher.core.html_text import hrefs, html_to_text
-from watcher.core.threads import split_thread
+from watcher.core.threads import FORWARD, REPLY, ThreadBlock, split_thread
 from watcher.core.timetext import parse_header_date
 
 # mail-parser logs a warning for every part type it does not handle; that is our job here.
@@ -33,33 +33,9 @@ MAX_TEXT_BYTES = 2 * 1024 * 1024  # per text part
 MAX_DEPTH = 4  # nested message/rfc822 and inline forwards
 STUB_PLAIN_CHARS = 200  # a plain alternative this short may be a "view in HTML" stub
 
-# A label names a subset; decode with the superset the sender's software really used.
-CHARSET_ALIASES = {
-    "gb2312": "gb18030",
-    "gbk": "gb18030",
-    "x-gbk": "gb18030",
-    "cp936": "gb18030",
-    "euc-cn": "gb18030",
-    "hz-gb-2312": "hz",
-    "big5": "big5hkscs",
-    "x-big5": "big5hkscs",
-    "cp950": "big5hkscs",
-    "big5-hkscs": "big5hkscs",
-    "us-ascii": "utf-8",
-    "ascii": "utf-8",
-    "iso-8859-1": "cp1252",
-    "latin1": "cp1252",
-    "utf8": "utf-8",
-    "unicode-1-1-utf-7": "utf-7",
-}
-FALLBACK_CHARSETS = ("utf-8", "gb18030", "big5hkscs")
-
 _URL = re.compile(r"""https?://[^\s<>"'()\[\]{}\u3000-\u303f\uff08\uff09\uff0c\uff1b]+""", re.I)
-_FWD_SUBJECT = re.compile(
-    r"^\s*(?:(?:re|aw|回复|回覆|答复)\s*[:：]\s*)*(?:fwd?|fw|转发|轉寄|转寄|轉發|tr|wg)\s*[:：]", re.I
-)
-_SURROGATES = re.compile("[\udc80-\udcff]")  # one C-level scan, not a Python loop per char
-_REPLY_SUBJECT = re.compile(r"^\s*(?:re|aw|回复|回覆|答复|答覆)\s*[:：]", re.I)
+_FWD_SUBJECT = re.compile(rf"^\s*(?:{REPLY}\s*[:：]\s*)*{FORWARD}\s*[:：]", re.I)
+_REPLY_SUBJECT = re.compile(rf"^\s*{REPLY}\s*[:：]", re.I)
 
 
 @dataclass(frozen=True)
@@ -90,46 +66,6 @@ class ParsedMessage:
     notes: tuple[str, ...] = field(default_factory=tuple)
 
 
-# Labels mail software writes for the same families ("x-gbk", "gb_2312-80", "GB2312-1980",
-# "windows-936", "x-big5-hkscs"): decode with the family's superset.
-_FAMILIES = (
-    (re.compile(r"gb.?2312|gbk|936|euc.?cn|gb.?18030|chinese"), "gb18030"),
-    (re.compile(r"big.?5|950|hkscs"), "big5hkscs"),
-    (re.compile(r"^(?:utf.?8|unicode.?1.?1.?utf.?8)$"), "utf-8"),
-)
-
-
-@lru_cache(maxsize=256)
-def _codec(label: str | None) -> str:
-    """The Python codec for a charset label: aliases widened, unknown x- labels resolved."""
-    label = (label or "").strip().strip("\"'").strip().lower()
-    if label in CHARSET_ALIASES:
-        return CHARSET_ALIASES[label]
-    for rx, codec in _FAMILIES:
-        if rx.search(label):
-            return codec
-    for name in (label, label.removeprefix("x-")):
-        try:
-            return codecs.lookup(name).name
-        except (LookupError, ValueError):
-            continue
-    return label or "utf-8"
-
-
-def decode_bytes(data: bytes, label: str | None) -> str:
-    """Decode with the (widened) label, then the usual Chinese suspects, never failing."""
-    codec = _codec(label)
-    for name in (codec, *FALLBACK_CHARSETS):
-        try:
-            return _debom(data.decode(name))
-        except (LookupError, UnicodeDecodeError):
-            continue
-    try:
-        return _debom(data.decode(codec, errors="replace"))
-    except LookupError:
-        return _debom(data.decode("utf-8", errors="replace"))
-
-
 def _debom(text: str) -> str:
     """A byte-order mark (at the start of a part, or left inside by concatenation) is invisible
     and would hide a "---------- Forwarded message" or "From:" line from the thread markers."""
@@ -141,23 +77,10 @@ def decode_header_value(value: object) -> str:
     if value is None:
         return ""
     raw = str(value)
-    if "=?" not in raw:
-        return _unsurrogate(raw)
-    try:
-        chunks = decode_header(raw)
-    except Exception:  # noqa: BLE001 - malformed encoded-words are common in spam
-        return _unsurrogate(raw)
-    out = []
-    for chunk, charset in chunks:
-        out.append(decode_bytes(chunk, charset) if isinstance(chunk, bytes) else chunk)
-    return re.sub(r"\s+", " ", "".join(out)).strip()
-
-
-def _unsurrogate(text: str) -> str:
-    """compat32 keeps undecodable header bytes as surrogates; read them as UTF-8/GB18030."""
-    if not _SURROGATES.search(text):
-        return text
-    return decode_bytes(text.encode("utf-8", "surrogateescape"), None)
+    text = decode_words(raw)
+    if "=?" in raw:  # whitespace between and around encoded-words is folding, not content
+        text = re.sub(r"\s+", " ", text).strip()
+    return _debom(text)
 
 
 def bare_urls(text: str) -> list[str]:
@@ -168,7 +91,7 @@ def _part_text(part: Message) -> str:
     payload = part.get_payload(decode=True)
     if not isinstance(payload, bytes):
         return ""
-    return decode_bytes(payload[:MAX_TEXT_BYTES], part.get_content_charset())
+    return _debom(decode_bytes(payload[:MAX_TEXT_BYTES], part.get_content_charset()))
 
 
 def _collect(msg: Message) -> tuple[list[str], list[str], list[Message]]:
@@ -221,7 +144,20 @@ def _addresses(msg: Message, name: str) -> tuple[str, ...]:
     return tuple(a.lower() for _, a in getaddresses(values) if "@" in a)
 
 
-def _headers(msg: Message) -> dict:
+class _Head(TypedDict):
+    """The header fields of a ParsedMessage, decoded."""
+
+    subject: str
+    from_name: str
+    from_addr: str
+    reply_to: tuple[str, ...]
+    to: tuple[str, ...]
+    date: datetime | None
+    message_id: str | None
+    auth_results: tuple[str, ...]
+
+
+def _headers(msg: Message) -> _Head:
     name, addr = _parse_addr(decode_header_value(msg.get("From", "")))
     date = parse_header_date(decode_header_value(msg.get("Date", "")))
     return {
@@ -273,7 +209,7 @@ def from_message(msg: Message, depth: int = 0) -> ParsedMessage:
     )
 
 
-def _inline(block, outer_date: datetime | None, depth: int) -> ParsedMessage:
+def _inline(block: ThreadBlock, outer_date: datetime | None, depth: int) -> ParsedMessage:
     """A forwarded header block + body turned into a message of its own."""
     tz = outer_date.tzinfo if outer_date else UTC
     name, addr = parseaddr(block.headers.get("from", ""))
@@ -281,7 +217,7 @@ def _inline(block, outer_date: datetime | None, depth: int) -> ParsedMessage:
         name, addr = (name or addr), ""
     to = tuple(a.lower() for _, a in getaddresses([block.headers.get("to", "")]) if "@" in a)
     newest, inner = split_thread(block.body)
-    nested = ()
+    nested: tuple[ParsedMessage, ...] = ()
     if inner is not None and inner.forward and depth + 1 < MAX_DEPTH:
         nested = (_inline(inner, outer_date, depth + 1),)
     return ParsedMessage(

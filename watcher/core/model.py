@@ -1,8 +1,8 @@
 """The plain data that flows between the pure core and the shell.
 
-One concept, one name: these enums and dataclasses carry the vocabulary of DESIGN.md
-(kind, sender check, classification, state, event, alert) so every module, DB column and
-CLI flag spells a concept the same way.
+One concept, one name: these enums and dataclasses carry the project's vocabulary (kind,
+sender check, classification, state, event, alert) so every module, DB column and CLI flag
+spells a concept the same way.
 """
 
 from __future__ import annotations

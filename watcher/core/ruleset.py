@@ -1,5 +1,9 @@
 """Rules as data: load and validate rules/*.toml, then decide a message's kind.
 
+Why data: Amazon rewords its mails, in three languages, more often than code is released; a
+phrase added to a TOML file (or a user's rules folder, which overrides bundled rules by name)
+fixes a misclassification without touching Python, and validation names the file and key.
+
 (Named ruleset.py, not rules.py: pyproject maps the package `watcher.rules` onto the top-level
 rules/ folder, so a module watcher/rules.py would be shadowed in an installed wheel.)
 
@@ -12,10 +16,11 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from functools import cache
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from watcher.core.model import Kind
@@ -50,18 +55,25 @@ def fold(text: str) -> str:
     return _CJK_SPACE.sub("", " ".join(text.split()))
 
 
+_Joined = tuple[tuple[str, ...], tuple[re.Pattern[str], ...]]
+
+
 @dataclass(frozen=True)
 class Condition:
-    """any / all / none phrase lists on one field; a phrase "re:..." is a regular expression.
+    """What one field of a rule must contain: at least one phrase of `any`, every phrase of
+    `all`, no phrase of `none` (an empty list asks nothing).
 
-    The regular expressions of `any` and `none` are also joined into one alternation each:
-    one search per list instead of one per phrase (the same answer, several times faster on
-    mail that matches nothing, which is most mail).
+    A phrase is folded text, found as a substring of the folded field, or a regular expression
+    (written "re:..." in the rule file), searched in it. `any` and `none` are split once into
+    their plain phrases and their expressions (see `_joined`): the cheap substring tests run
+    first, then each expression on its own.
     """
 
     any: tuple[str | re.Pattern[str], ...] = ()
     all: tuple[str | re.Pattern[str], ...] = ()
     none: tuple[str | re.Pattern[str], ...] = ()
+    _any: _Joined = field(init=False, repr=False, compare=False)
+    _none: _Joined = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_any", _joined(self.any))
@@ -73,9 +85,6 @@ class Condition:
         if not all(_hit(p, text) for p in self.all):
             return False
         return not _hit_any(self._none, text)
-
-
-_Joined = tuple[tuple[str, ...], tuple[re.Pattern[str], ...]]
 
 
 def _joined(phrases: tuple[str | re.Pattern[str], ...]) -> _Joined:
@@ -230,10 +239,10 @@ def _rule(raw: object, where: str, source: str, override: bool) -> Rule:
     where = f"{where} ({name})"
     if override and set(raw) == {"name", "enabled"}:
         return Rule(name, Kind.OTHER, 0, (), (), enabled=bool(raw["enabled"]), source=source)
-    try:
-        kind = Kind(raw.get("kind"))
-    except ValueError:
-        raise RuleError(f"{where}.kind: must be one of {', '.join(k.value for k in Kind)}") from None
+    kind_name = raw.get("kind")
+    if not isinstance(kind_name, str) or kind_name not in {k.value for k in Kind}:
+        raise RuleError(f"{where}.kind: must be one of {', '.join(k.value for k in Kind)}")
+    kind = Kind(kind_name)
     priority = raw.get("priority", 50)
     if not isinstance(priority, int) or isinstance(priority, bool):
         raise RuleError(f"{where}.priority: must be an integer")
@@ -296,7 +305,7 @@ def _check_unique(rules: list[Rule]) -> None:
         seen[rule.name] = rule.source
 
 
-def _bundled_dir():
+def _bundled_dir() -> Traversable:
     """The wheel ships rules/ as package watcher.rules; a plain checkout has it beside watcher/."""
     try:
         return resources.files("watcher.rules")

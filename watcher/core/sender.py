@@ -25,7 +25,7 @@ from watcher.core.model import SenderCheck
 
 @dataclass(frozen=True)
 class SenderParams:
-    """The data half of the sender check (watcher/data/sender.toml)."""
+    """The data half of the sender check (data/sender.toml)."""
 
     amazon_label: str
     allow_hosts: frozenset[str]
@@ -110,7 +110,9 @@ def is_amazon_domain(host: str, label: str = "amazon") -> bool:
         registrable = _psl().privatesuffix(host)
     except Exception:  # noqa: BLE001 - odd hosts (IDN garbage) are simply not Amazon
         return False
-    return bool(registrable) and registrable.split(".", 1)[0] == label
+    if not registrable:
+        return False
+    return registrable.split(".", 1)[0] == label
 
 
 def domain_of(addr: str) -> str:

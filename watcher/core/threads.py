@@ -4,12 +4,25 @@ Mail clients mark this in many ways (Gmail "On ... wrote:", Outlook "-----Origin
 and underscores, QQ/163 "------------------ 原始邮件 ------------------", Apple "Begin forwarded
 message:", Chinese header blocks "发件人: ... 发送时间: ..."). A reply is classified by the text
 above the marker; a forward by the message below it.
+
+The reply / forward subject prefixes live here too, as the one table every reader of a
+subject builds on: the header filter, the parser and the rules must agree on what a reply and
+a forward look like, or a forwarded SIV mail is dropped by one and judged by another.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+
+# Subject prefixes mail clients add on reply and on forward, in the languages sellers' mail comes
+# in (matched case-insensitively, followed by ":" or "："). The one table: the header filter
+# (candidates), the parser's is_reply / is_forward (message) and the rules' subject (classify)
+# all build their patterns from it, so a prefix added here is known to all three.
+REPLY_PREFIXES = ("re", "aw", "回复", "回覆", "答复", "答覆")
+FORWARD_PREFIXES = ("fwd", "fw", "tr", "wg", "转发", "轉發", "转寄", "轉寄")
+REPLY = "(?:" + "|".join(map(re.escape, REPLY_PREFIXES)) + ")"
+FORWARD = "(?:" + "|".join(map(re.escape, FORWARD_PREFIXES)) + ")"
 
 _HEADER_KEYS = {
     "from": ("from", "发件人", "發件人", "寄件者", "寄件人", "von", "de"),
@@ -104,7 +117,7 @@ def _read_headers(lines: list[str]) -> tuple[dict[str, str], int]:
         line = lines[i]
         m = _HEADER_LINE.match(line)
         key = _KEY_OF.get(m.group(1).strip().lower()) if m else None
-        if key and key not in headers:
+        if m and key and key not in headers:
             headers[key] = m.group(2).strip()
             last = key
         elif not line.strip(" \t>") and headers:
