@@ -108,3 +108,53 @@ def test_name_only_and_neutral_senders_stay_unverified():
     assert check_sender(msg(from_name="Алексей", from_addr="a@mail.ru")).check is SenderCheck.UNVERIFIED
     local = msg(from_addr="amazon.com@notice-center.example")
     assert check_sender(local).check is SenderCheck.UNVERIFIED  # the local part is no evidence by itself
+
+
+# -- the revised contract: link evidence only for imitation; Microsoft 365 style headers --------
+
+M365 = ("spf=pass (sender IP is 54.240.8.33) smtp.mailfrom=amazonses.com; dkim=pass (signature was "
+        "verified) header.d=amazon.com;dmarc=pass action=none header.from=amazon.com;"
+        "compauth=pass reason=100")
+
+
+def test_microsoft_365_header_has_no_authserv_id_and_qualifiers_stay_with_their_result():
+    authserv, results = parse_auth_results(M365)
+    assert authserv == ""
+    assert [(r.method, r.result) for r in results] == [
+        ("spf", "pass"), ("dkim", "pass"), ("dmarc", "pass"), ("compauth", "pass")]
+    assert results[2].props == {"action": "none", "header.from": "amazon.com"}
+    dmarc_only = "dmarc=pass action=none header.from=amazon.com"
+    assert check_sender(msg(auth_results=(dmarc_only,))).check is SenderCheck.VERIFIED
+    assert check_sender(msg(auth_results=(M365,))).check is SenderCheck.VERIFIED
+
+
+def test_a_reason_before_the_properties_does_not_hide_them():
+    header = 'mx.example.net; dmarc=pass reason="policy ok" header.from=amazon.com'
+    assert check_sender(msg(auth_results=(header,))).check is SenderCheck.VERIFIED
+
+
+def test_genuine_notices_link_to_app_stores_survey_and_tracking_hosts():
+    links = ("https://itunes.apple.com/app/amazon-seller/id794141485", "https://syd1.qualtrics.com/jfe/form/SV_1",
+             "https://play.google.com/store/apps/details?id=com.amazon.sellermobile.android",
+             "https://amzn.to/3x", "https://m.media-amazon.com/images/G/01/logo.png",
+             "https://abc.r.us-east-1.awstrack.me/L0/https:%2F%2Fsellercentral.amazon.com/1/",
+             "https://www.surveymonkey.com/r/seller")
+    verdict = check_sender(msg(auth_results=(M365,), links=links), presents_as_amazon=True)
+    assert verdict.check is SenderCheck.VERIFIED, verdict.reasons
+
+
+def test_imitating_hosts_and_bare_ips_are_evidence_even_when_authenticated():
+    for link in ("https://amazonxten.qualtrics.com.booking-siv.top/jfe/form/SV_1",
+                 "https://sellercentral-amazon-verify.com/login", "https://chime-meetings.example/j/1",
+                 "http://203.0.113.7/seller/verify", "https://xn--mazon-3ve.example/login"):
+        verdict = check_sender(msg(auth_results=(PASS,), links=(link,)), presents_as_amazon=True)
+        assert verdict.check is SenderCheck.SUSPICIOUS, link
+
+
+def test_unauthenticated_amazon_looking_mail_with_unknown_links_is_suspicious():
+    unknown = msg(links=("https://www.surveymonkey.com/r/seller",))
+    assert check_sender(unknown, presents_as_amazon=True).check is SenderCheck.SUSPICIOUS
+    app_store = msg(links=("https://apps.apple.com/app/id794141485", "https://play.google.com/store"))
+    assert check_sender(app_store, presents_as_amazon=True).check is SenderCheck.UNVERIFIED
+    not_presenting = msg(from_addr="friend@example.com", links=("https://www.surveymonkey.com/r/x",))
+    assert check_sender(not_presenting).check is SenderCheck.UNVERIFIED

@@ -8,6 +8,7 @@ authserv-id the mailbox's provider is known to stamp.
 
 from __future__ import annotations
 
+import ipaddress
 import re
 import tomllib
 import unicodedata
@@ -30,6 +31,8 @@ class SenderParams:
     amazon_label: str
     allow_hosts: frozenset[str]
     allow_domains: tuple[str, ...]
+    well_known_domains: tuple[str, ...]
+    imitation_words: tuple[str, ...]
     lookalike: re.Pattern[str]
     display_name_words: tuple[str, ...]
     checked_schemes: frozenset[str]
@@ -57,6 +60,8 @@ def load_params() -> SenderParams:
         amazon_label=data["amazon_label"].lower(),
         allow_hosts=frozenset(h.lower() for h in data["allow_hosts"]),
         allow_domains=tuple(d.lower() for d in data["allow_domains"]),
+        well_known_domains=tuple(d.lower() for d in data.get("well_known_domains", ())),
+        imitation_words=tuple(w.lower() for w in data.get("imitation_words", ())),
         lookalike=re.compile("|".join(f"(?:{p})" for p in data["lookalike_patterns"]), re.I),
         display_name_words=tuple(w.lower() for w in data["display_name_words"]),
         checked_schemes=frozenset(data["checked_schemes"]),
@@ -122,12 +127,48 @@ def domain_of(addr: str) -> str:
     return addr.rpartition("@")[2].strip().strip(".>").lower()
 
 
+def _within(host: str, domains: Iterable[str]) -> bool:
+    return any(host == d or host.endswith("." + d) for d in domains)
+
+
 def host_allowed(host: str, params: SenderParams) -> bool:
     """The link allowlist: Amazon domains plus the data file's hosts and domains."""
     host = host.strip(".").lower()
     if is_amazon_domain(host, params.amazon_label) or host in params.allow_hosts:
         return True
-    return any(host == d or host.endswith("." + d) for d in params.allow_domains)
+    return _within(host, params.allow_domains)
+
+
+def is_ip_address(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return True
+
+
+def imitating_host(host: str, params: SenderParams) -> str | None:
+    """Why a link host imitates Amazon or its booking/meeting services, or None.
+
+    Only imitation is evidence of fraud: genuine notices also link to app stores, survey hosts
+    and click-tracking hosts, so an unknown host alone proves nothing about an authenticated mail.
+    """
+    if host == "<unparseable>":
+        return f"link host {host}"
+    if is_ip_address(host):
+        return f"link to a bare IP address {host}"
+    if host_allowed(host, params):
+        return None
+    shown = skeleton(_unicode_host(host), params)
+    word = next((w for w in params.imitation_words if w in shown), None)
+    if word is None:
+        return None
+    return f"link to {host} imitates {word} but is not on the allowlist"
+
+
+def unknown_host(host: str, params: SenderParams) -> bool:
+    """Neither allowlisted nor a well-known service (step 3: unauthenticated mail only)."""
+    return not host_allowed(host, params) and not _within(host.strip(".").lower(), params.well_known_domains)
 
 
 def link_host(url: str, params: SenderParams) -> str | None:
@@ -141,21 +182,32 @@ def link_host(url: str, params: SenderParams) -> str | None:
         return "<unparseable>"
 
 
+# Keys that qualify the result before them rather than start a new one (RFC 8601 reasonspec,
+# and Microsoft 365's "action=none" after a DMARC result).
+_RESULT_QUALIFIERS = frozenset({"reason", "action", "policy"})
+
+
 def parse_auth_results(header: str) -> tuple[str, list[AuthResult]]:
-    """(authserv-id, results) of one Authentication-Results header (RFC 8601)."""
+    """(authserv-id, results) of one Authentication-Results header (RFC 8601).
+
+    Microsoft 365 writes no authserv-id ("spf=pass ...; dkim=pass ...; dmarc=pass action=none
+    header.from=amazon.com"), so the first piece is a result when it holds a key=value pair.
+    """
     text = re.sub(r"\([^()]*\)", " ", header)
     pieces = [p.strip() for p in text.split(";")]
-    authserv = pieces[0].split()[0].lower() if pieces and pieces[0].split() else ""
+    first = pieces[0].split() if pieces else []
+    has_id = bool(first) and "=" not in first[0]
+    authserv = first[0].lower() if has_id else ""
     results: list[AuthResult] = []
-    for piece in pieces[1:]:
+    for piece in pieces[1:] if has_id else pieces:
         for token in piece.split():
             key, sep, value = token.partition("=")
             if not sep:
                 continue
             key, value = key.lower(), value.strip("\"'").lower()
-            if "." in key and results:
+            if ("." in key or key in _RESULT_QUALIFIERS) and results:
                 results[-1].props[key] = value
-            elif "." not in key:
+            elif "." not in key and key not in _RESULT_QUALIFIERS:
                 results.append(AuthResult(key, value, {}))
     return authserv, results
 
@@ -214,10 +266,21 @@ def fraud_evidence(
     if presents_as_amazon or from_amazon or dressed:
         for url in msg.links:
             host = link_host(url, params)
-            if host and not host_allowed(host, params):
-                reasons.append(f"link to {host} is not on the allowlist")
+            why = imitating_host(host, params) if host else None
+            if why:
+                reasons.append(why)
                 break
     return reasons
+
+
+def unknown_link(msg: ParsedMessage) -> str | None:
+    """Step 3: the first link of an unauthenticated Amazon-looking mail to an unknown host."""
+    params = load_params()
+    for url in msg.links:
+        host = link_host(url, params)
+        if host and unknown_host(host, params):
+            return f"unauthenticated mail presenting as Amazon links to {host}, which is not on the allowlist"
+    return None
 
 
 def authenticated(msg: ParsedMessage, authserv_ids: Iterable[str] = ()) -> str | None:
@@ -250,6 +313,9 @@ def check_sender(
     auth = authenticated(msg, authserv_ids)
     if auth:
         return SenderVerdict(SenderCheck.VERIFIED, (f"Amazon From authenticated: {auth}",))
+    unknown = unknown_link(msg) if presents_as_amazon or dressed_as_amazon(msg, load_params()) else None
+    if unknown:
+        return SenderVerdict(SenderCheck.SUSPICIOUS, (unknown,))
     if is_amazon_domain(domain_of(msg.from_addr)):
         why = "no trusted Authentication-Results pass for the Amazon From domain"
     else:

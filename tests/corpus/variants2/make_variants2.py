@@ -816,14 +816,14 @@ Amazon.com Seller Support
         kind="video_call_invitation", sender_check="suspicious", booking_url=url,
         deadline=deadline(date, 5), seller_token="A2JS9DT4QK6ZWM")
 
-    # 41. Authenticated amazon.com From, but the booking link is an amzn.to short link: amzn.to is
-    # not on the allowlist (its registrable domain is amzn.to), so the README says suspicious.
+    # 41. Authenticated amazon.com From, the booking link an amzn.to short link: the revised README
+    # puts Amazon's short-link host amzn.to on the allowlist, so the authenticated mail is verified.
     date = "Wed, 11 Nov 2026 03:00:00 +0000"
     url = "https://amzn.to/3SivBk7"
     add("video_call_invitation-en-amzn-to-short-link.eml",
         message([auth("mx.google.com"), *std(SIV, "Your Amazon.com selling account: video call required", date)],
                 leaf(INV_EN_PLAIN.format(days=14, url=url, token="A3AZ2TO8KQ5ZWM"))),
-        kind="video_call_invitation", sender_check="suspicious", booking_url=url,
+        kind="video_call_invitation", sender_check="verified", booking_url=url,
         deadline=deadline(date, 14), seller_token="A3AZ2TO8KQ5ZWM")
 
     # 42. Neutral display name, non-Amazon domain, the text presents itself as Amazon, t.cn link.
