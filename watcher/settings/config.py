@@ -8,7 +8,6 @@ only *where* its password lives, and `Secret` hides its value from repr/str/logs
 from __future__ import annotations
 
 import os
-import re
 import shlex
 import subprocess
 import tomllib
@@ -17,7 +16,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from watcher.app.logs import register_secret
+from watcher.settings.secrets import Secret, register_url
 
 LANGUAGES = ("zh", "en")
 SECURITY = ("tls", "starttls", "plain")
@@ -25,27 +24,6 @@ SECURITY = ("tls", "starttls", "plain")
 
 class ConfigError(ValueError):
     """A config problem, always phrased with the offending key."""
-
-
-class Secret:
-    """A string that refuses to show itself: repr/str/format give a mask."""
-
-    __slots__ = ("_value",)
-
-    def __init__(self, value: str) -> None:
-        self._value = value
-        register_secret(value)
-
-    def reveal(self) -> str:
-        return self._value
-
-    def __repr__(self) -> str:
-        return "Secret('***')"
-
-    __str__ = __repr__
-
-    def __format__(self, spec: str) -> str:
-        return "***"
 
 
 @dataclass(frozen=True)
@@ -248,15 +226,6 @@ def _schedule(raw: dict[str, Any]) -> ScheduleConfig:
             raise ConfigError(f"schedule.{key}: must be positive, not {value}")
         values[key] = value
     return ScheduleConfig(**values)
-
-
-def register_url(url: str) -> None:
-    """Notification URLs carry their tokens in the URL itself: keep the token-like parts out of logs."""
-    register_secret(url)
-    rest = url.split("://", 1)[-1]
-    for part in re.split(r"[/?&=:@,]", rest):
-        if len(part) >= 12:
-            register_secret(part)
 
 
 def _resolve_db_url(url: str, base_dir: Path) -> str:
