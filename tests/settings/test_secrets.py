@@ -46,21 +46,30 @@ def test_mask_url_trims_the_privacy_form_and_shows_nothing_without_one():
     assert secrets.mask_url("not a url at all://x", None) == "?://***"
 
 
-def test_a_record_is_scrubbed_with_its_arguments_and_exception():
-    Secret("tok-11bb22cc44")
+def logged_through(handler_filter: logging.Filter, formatter: logging.Formatter | None, secret: str,
+                   *url: str) -> str:
+    """What a handler with `handler_filter` writes for a record with `secret` in its arguments
+    (plus any `url`) and for one with `secret` in its exception's text."""
     stream = io.StringIO()
     handler = logging.StreamHandler(stream)
-    handler.addFilter(secrets.ScrubFilter())
+    handler.addFilter(handler_filter)
+    if formatter:
+        handler.setFormatter(formatter)
     logger = logging.getLogger("test.secrets")
     logger.addHandler(handler)
     try:
-        logger.error("token %s rejected at %s", "tok-11bb22cc44", "imaps://u:pw@host")
+        logger.error("token %s rejected" + " at %s" * len(url), secret, *url)
         try:
-            raise RuntimeError("server echoed tok-11bb22cc44")
+            raise RuntimeError(f"server echoed {secret}")
         except RuntimeError:
             logger.exception("failed")
     finally:
         logger.removeHandler(handler)
-    lines = stream.getvalue()
+    return stream.getvalue()
+
+
+def test_a_record_is_scrubbed_with_its_arguments_and_exception():
+    Secret("tok-11bb22cc44")
+    lines = logged_through(secrets.ScrubFilter(), None, "tok-11bb22cc44", "imaps://u:pw@host")
     assert lines.startswith("token *** rejected at imaps://***@host\n")
     assert "tok-11bb22cc44" not in lines and "RuntimeError: server echoed ***" in lines
