@@ -100,3 +100,59 @@ def test_mailbox_targets_override_default():
     assert loaded.targets_for("x") == ("json://b",)
     assert loaded.targets_for("y") == ("json://a",)
     assert loaded.targets_for(None) == ("json://a",)
+
+
+@pytest.mark.parametrize("security", ["tls", "starttls", "plain"])
+def test_the_port_default_follows_security_alike_in_constructor_and_parse(security):
+    fields = {"name": "a", "host": "h", "username": "u", "password_env": "E", "security": security}
+    built = cfg.MailboxConfig(**fields).port
+    (parsed,) = cfg.parse({"mailboxes": [fields]}).mailboxes
+    assert built == parsed.port == (993 if security == "tls" else 143)
+    assert cfg.MailboxConfig(**fields, port=1143).port == 1143
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"languages": "zh"}, "languages: unknown key (allowed: database, language, mailboxes, "),
+        ({"schedule": {"poll": 5}}, "schedule.poll: unknown key (allowed: idle, idle_renew_seconds, "),
+        ({"mailboxes": [{"name": "shop", "host": "h", "username": "u", "password_env": "E", "prot": 1}]},
+         "mailboxes.shop.prot: unknown key (allowed: authserv_ids, ca_file, "),
+    ],
+)
+def test_an_unknown_key_is_rejected_by_name(data, message):
+    with pytest.raises(cfg.ConfigError) as err:
+        cfg.parse(data)
+    assert str(err.value).startswith(message)
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"mailboxes": [{"name": "shop", "host": "h", "username": "u", "password_env": "E", "port": "993"}]},
+         "mailboxes.shop.port: expected int, got str"),
+        ({"mailboxes": [{"name": "shop", "host": "h", "username": "u", "password_env": "E", "port": 0}]},
+         "mailboxes.shop.port: must be 1-65535, not 0"),
+        ({"mailboxes": [{"name": "shop", "host": "h", "username": "u", "password_env": "E",
+                         "timeout": True}]}, "mailboxes.shop.timeout: expected float, got a boolean"),
+        ({"mailboxes": [{"host": "h"}]}, "mailboxes[0].name: required"),
+        ({"schedule": {"idle": "yes"}}, "schedule.idle: expected bool, got str"),
+        ({"schedule": {"lookback_days": 9.5}}, "schedule.lookback_days: expected int, got float"),
+        ({"database": {"url": 3}}, "database.url: expected str, got int"),
+        ({"seller": {"name": 7}}, "seller.name: expected str, got int"),
+        ({"notify": {"urls": ["json://k3y-k3y-k3y-k3y", 5]}}, "notify.urls: expected a list of strings"),
+        ({"notify": "json://k3y-k3y-k3y-k3y"}, "notify: must be a table ([notify])"),
+    ],
+)
+def test_a_wrong_type_names_the_key_and_the_expected_type_on_one_line(data, message):
+    with pytest.raises(cfg.ConfigError) as err:
+        cfg.parse(data)
+    assert str(err.value) == message
+    assert err.value.__cause__ is None and err.value.__suppress_context__  # no pydantic traceback
+
+
+def test_notify_urls_stay_out_of_repr():
+    loaded = cfg.parse({"notify": {"urls": ["json://h/k3y-k3y-k3y-k3y"]},
+                        "mailboxes": [{"name": "a", "host": "h", "username": "u", "password_env": "E",
+                                       "notify_urls": ["json://h/k3y-k3y-k3y-k3y"]}]})
+    assert "k3y" not in repr(loaded)

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import text
 
-from watcher.app.logs import scrub
 from watcher.mail import imap
 from watcher.settings.config import Config, ConfigError, MailboxConfig, load
+from watcher.settings.secrets import describe, scrub
 from watcher.store import outbox
 from watcher.store.tables import Store
 
@@ -52,7 +52,7 @@ def _guard(name: str, run: Callable[[], Check]) -> Check:
     try:
         check = run()
     except Exception as exc:  # a check reports, it never crashes the report
-        return Check(name, False, scrub(f"{type(exc).__name__}: {exc}"))
+        return Check(name, False, describe(exc))
     check.name = name
     return check
 

@@ -29,6 +29,7 @@ from imapclient.exceptions import LoginError
 
 from watcher.core.candidates import HEADER_FIELDS, is_candidate, needs_structure, structure_is_candidate
 from watcher.mail.headers import Unreadable, fetch_headers
+from watcher.settings import secrets
 from watcher.settings.config import Config, MailboxConfig, ScheduleConfig
 from watcher.store.tables import OnRecord, Store
 
@@ -133,7 +134,7 @@ def _login(client: IMAPClient, mailbox: MailboxConfig) -> None:
         else:  # imaplib's LOGIN only takes ASCII; AUTHENTICATE PLAIN carries UTF-8
             client.plain_login(mailbox.username, secret)
     except LoginError as exc:
-        text = str(exc).replace(secret, "***") if secret else str(exc)
+        text = secrets.scrub(str(exc), secret)
         if "socket error" in text or "EOF" in text:  # imapclient wraps a dropped link as LoginError too
             raise ConnectionError(f"mailbox {mailbox.name}: connection lost during login: {text}") from None
         raise LoginFailed(f"mailbox {mailbox.name}: login as {mailbox.username} at "

@@ -1,71 +1,126 @@
-"""TOML configuration -> validated, typed settings.
+"""TOML configuration -> validated, typed settings (pydantic models).
 
-Every error names the key it concerns, so a seller editing the file by hand knows exactly
-what to fix. Secrets are never read at load time into anything printable: a mailbox keeps
-only *where* its password lives, and `Secret` hides its value from repr/str/logs.
+Every error names the key it concerns as the user wrote it (`mailboxes.<name>.port: must be
+1-65535, not 0`), on one line, so a seller editing the file by hand knows exactly what to fix:
+pydantic's `ValidationError` never leaves this module, `parse` turns it into a `ConfigError`.
+
+The models are strict (no "993" for 993, no "yes" for true), forbid unknown keys, and hold each
+default once: on the model that owns the field. The one conversion allowed is a TOML array into
+the tuple the model keeps; paths written in the file are relative to the file's folder.
+
+Secrets are never read at load time into anything printable: a mailbox keeps only *where* its
+password lives, and `Secret` (watcher.settings.secrets) hides its value from repr/str/logs.
 """
 
 from __future__ import annotations
 
 import os
-import re
 import shlex
 import subprocess
 import tomllib
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal, get_args
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from watcher.app.logs import register_secret
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
-LANGUAGES = ("zh", "en")
-SECURITY = ("tls", "starttls", "plain")
+from watcher.settings.secrets import Secret, register_url
+
+Language = Literal["zh", "en"]
+Security = Literal["tls", "starttls", "plain"]
+LANGUAGES: tuple[str, ...] = get_args(Language)
+SECURITY: tuple[str, ...] = get_args(Security)
+STANDARD_PORTS: dict[str, int] = {"tls": 993, "starttls": 143, "plain": 143}
+PASSWORD_SOURCES = ("password_env", "password_file", "oauth2_token_command")
 
 
 class ConfigError(ValueError):
     """A config problem, always phrased with the offending key."""
 
 
-class Secret:
-    """A string that refuses to show itself: repr/str/format give a mask."""
+class _Invalid(ValueError):
+    """A check across fields, reported at the key the user should edit (relative to the model)."""
 
-    __slots__ = ("_value",)
-
-    def __init__(self, value: str) -> None:
-        self._value = value
-        register_secret(value)
-
-    def reveal(self) -> str:
-        return self._value
-
-    def __repr__(self) -> str:
-        return "Secret('***')"
-
-    __str__ = __repr__
-
-    def __format__(self, spec: str) -> str:
-        return "***"
+    def __init__(self, key: str, message: str) -> None:
+        super().__init__(message)
+        self.key = key
 
 
-@dataclass(frozen=True)
-class MailboxConfig:
-    name: str
-    host: str
-    username: str
-    port: int = 993
-    security: str = "tls"
-    folders: tuple[str, ...] = ("INBOX",)
+def _as_tuple(value: Any) -> Any:
+    """TOML has arrays, the models keep tuples (immutable, hashable): the one conversion allowed."""
+    return tuple(value) if isinstance(value, list) else value
+
+
+def _in_base_dir(value: Any, info: ValidationInfo) -> Any:
+    """A path written in the file is relative to the file's folder (validation context `base_dir`)."""
+    if isinstance(value, str):
+        return Path((info.context or {}).get("base_dir", ".")) / value
+    return value
+
+
+Strings = Annotated[tuple[str, ...], BeforeValidator(_as_tuple)]
+FilePath = Annotated[Path, BeforeValidator(_in_base_dir)]
+FilePaths = Annotated[tuple[FilePath, ...], BeforeValidator(_as_tuple)]
+NonEmpty = Annotated[str, Field(min_length=1)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+
+class MailboxConfig(_Model):
+    name: NonEmpty
+    host: NonEmpty
+    username: NonEmpty
+    security: Security = "tls"
+    # The standard port of `security` unless given: the one place that default is written.
+    port: int = Field(default_factory=lambda data: STANDARD_PORTS[data["security"]])
+    folders: Strings = ("INBOX",)
     watch_junk: bool = True
     password_env: str | None = None
-    password_file: Path | None = None
+    password_file: FilePath | None = None
     oauth2_token_command: str | None = None
-    oauth2_mechanism: str = "XOAUTH2"
-    authserv_ids: tuple[str, ...] = ()
-    notify_urls: tuple[str, ...] = ()
+    oauth2_mechanism: Literal["XOAUTH2", "OAUTHBEARER"] = "XOAUTH2"
+    authserv_ids: Strings = ()
+    notify_urls: Strings = Field(default=(), repr=False)  # tokens live in the URL
     tls_verify: bool = True
-    ca_file: Path | None = None
+    ca_file: FilePath | None = None
     timeout: float = 60.0
+
+    @field_validator("port")
+    @classmethod
+    def _port_in_range(cls, port: int) -> int:
+        if not 0 < port < 65536:
+            raise ValueError(f"must be 1-65535, not {port}")
+        return port
+
+    @field_validator("folders")
+    @classmethod
+    def _inbox_when_empty(cls, folders: tuple[str, ...]) -> tuple[str, ...]:
+        default: tuple[str, ...] = cls.model_fields["folders"].default
+        return folders or default
+
+    @field_validator("oauth2_mechanism", mode="before")
+    @classmethod
+    def _mechanism_any_case(cls, value: Any) -> Any:
+        return value.upper() if isinstance(value, str) else value
+
+    @model_validator(mode="after")
+    def _one_password_source(self) -> MailboxConfig:
+        if sum(1 for key in PASSWORD_SOURCES if getattr(self, key)) != 1:
+            raise _Invalid("password_env", f"give exactly one of {', '.join(PASSWORD_SOURCES)}")
+        for url in self.notify_urls:
+            register_url(url)
+        return self
 
     def password(self) -> Secret:
         """Read the password only when connecting, so it never sits in config objects."""
@@ -100,26 +155,49 @@ class MailboxConfig:
         return Secret(token)
 
 
-@dataclass(frozen=True)
-class ScheduleConfig:
+class ScheduleConfig(_Model):
     poll_seconds: int = 60
     idle: bool = True
     lookback_days: int = 90
     idle_renew_seconds: int = 25 * 60
     max_body_bytes: int = 2 * 1024 * 1024
 
+    @field_validator("poll_seconds", "lookback_days", "idle_renew_seconds", "max_body_bytes")
+    @classmethod
+    def _positive(cls, value: int) -> int:
+        if value <= 0:
+            raise ValueError(f"must be positive, not {value}")
+        return value
 
-@dataclass(frozen=True)
-class Config:
+
+class Config(_Model):
     timezone: str = "Asia/Shanghai"
-    language: str = "zh"
+    language: Language = "zh"
     database_url: str = "sqlite:///siv-watcher.db"
-    mailboxes: tuple[MailboxConfig, ...] = ()
-    notify_urls: tuple[str, ...] = ()
-    schedule: ScheduleConfig = field(default_factory=ScheduleConfig)
-    rules_folders: tuple[Path, ...] = ()
-    seller: dict[str, str] = field(default_factory=dict)
+    mailboxes: Annotated[tuple[MailboxConfig, ...], BeforeValidator(_as_tuple)] = ()
+    notify_urls: Strings = Field(default=(), repr=False)  # tokens live in the URL
+    schedule: ScheduleConfig = Field(default_factory=ScheduleConfig)
+    rules_folders: FilePaths = ()
+    seller: dict[str, str] = Field(default_factory=dict)
     base_dir: Path = Path(".")
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, timezone: str) -> str:
+        try:
+            ZoneInfo(timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {timezone!r}") from None
+        return timezone
+
+    @model_validator(mode="after")
+    def _unique_names(self) -> Config:
+        names = [m.name for m in self.mailboxes]
+        if len(set(names)) != len(names):
+            raise _Invalid("mailboxes.name", "every mailbox needs a unique name")
+        for url in self.notify_urls:
+            register_url(url)
+        return self
 
     @property
     def tz(self) -> ZoneInfo:
@@ -140,6 +218,38 @@ class Config:
         return self.notify_urls
 
 
+# -- the file as written: tables that become Config's flat fields; None means "not given" --------
+
+
+class _Database(_Model):
+    url: str | None = None
+
+
+class _Notify(_Model):
+    urls: Strings | None = None
+
+
+class _Rules(_Model):
+    folders: FilePaths | None = None
+
+
+class _File(_Model):
+    timezone: str | None = None
+    language: str | None = None
+    database: _Database = Field(default_factory=_Database)
+    mailboxes: Annotated[tuple[MailboxConfig, ...], BeforeValidator(_as_tuple)] | None = None
+    notify: _Notify = Field(default_factory=_Notify)
+    schedule: ScheduleConfig | None = None
+    rules: _Rules = Field(default_factory=_Rules)
+    seller: dict[str, str] | None = None
+
+
+_TABLES: dict[str, type[BaseModel]] = {
+    "database": _Database, "mailboxes": MailboxConfig, "notify": _Notify, "schedule": ScheduleConfig,
+    "rules": _Rules,
+}
+
+
 def load(path: str | Path) -> Config:
     """Read and validate a config file; relative paths are relative to its folder."""
     path = Path(path)
@@ -153,110 +263,23 @@ def load(path: str | Path) -> Config:
 
 
 def parse(data: dict[str, Any], base_dir: Path = Path(".")) -> Config:
-    _only(data, "", {"timezone", "language", "database", "mailboxes", "notify", "schedule", "rules",
-                     "seller"})
-    timezone = _get(data, "timezone", str, "Asia/Shanghai")
+    """Validate a TOML document; raises ConfigError naming the first wrong key."""
+    context = {"base_dir": base_dir}
     try:
-        ZoneInfo(timezone)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ConfigError(f"timezone: unknown time zone {timezone!r}") from None
-    language = _get(data, "language", str, "zh")
-    if language not in LANGUAGES:
-        raise ConfigError(f"language: must be one of {', '.join(LANGUAGES)}, not {language!r}")
-    database = _table(data, "database")
-    _only(database, "database.", {"url"})
-    url = _resolve_db_url(_get(database, "url", str, "sqlite:///siv-watcher.db", "database."), base_dir)
-    notify = _table(data, "notify")
-    _only(notify, "notify.", {"urls"})
-    urls = tuple(_str_list(notify, "urls", "notify."))
-    rules = _table(data, "rules")
-    _only(rules, "rules.", {"folders"})
-    seller = _table(data, "seller")
-    raw_boxes = data.get("mailboxes", [])
-    if not isinstance(raw_boxes, list):
-        raise ConfigError("mailboxes: must be an array of tables ([[mailboxes]])")
-    boxes = tuple(_mailbox(m, i, base_dir) for i, m in enumerate(raw_boxes))
-    for target in urls + tuple(u for m in boxes for u in m.notify_urls):
-        register_url(target)
-    names = [m.name for m in boxes]
-    if len(set(names)) != len(names):
-        raise ConfigError("mailboxes.name: every mailbox needs a unique name")
-    return Config(
-        timezone=timezone,
-        language=language,
-        database_url=url,
-        mailboxes=boxes,
-        notify_urls=urls,
-        schedule=_schedule(_table(data, "schedule")),
-        rules_folders=tuple(base_dir / p for p in _str_list(rules, "folders", "rules.")),
-        seller={str(k): str(v) for k, v in seller.items()},
-        base_dir=base_dir,
-    )
-
-
-def _mailbox(raw: Any, index: int, base_dir: Path) -> MailboxConfig:
-    if not isinstance(raw, dict):
-        raise ConfigError(f"mailboxes[{index}]: must be a table")
-    name = raw.get("name")
-    if not isinstance(name, str) or not name:
-        raise ConfigError(f"mailboxes[{index}].name: required, a non-empty string")
-    prefix = f"mailboxes.{name}."
-    _only(raw, prefix, set(MailboxConfig.__dataclass_fields__))
-    security = _get(raw, "security", str, "tls", prefix)
-    if security not in SECURITY:
-        raise ConfigError(f"{prefix}security: must be one of {', '.join(SECURITY)}, not {security!r}")
-    port = _get(raw, "port", int, 993 if security == "tls" else 143, prefix)
-    if not 0 < port < 65536:
-        raise ConfigError(f"{prefix}port: must be 1..65535, not {port}")
-    sources = [k for k in ("password_env", "password_file", "oauth2_token_command") if raw.get(k)]
-    if len(sources) != 1:
-        raise ConfigError(f"{prefix}password_env: give exactly one of password_env, password_file, "
-                          "oauth2_token_command")
-    password_file = raw.get("password_file")
-    ca_file = raw.get("ca_file")
-    mechanism = _get(raw, "oauth2_mechanism", str, "XOAUTH2", prefix).upper()
-    if mechanism not in ("XOAUTH2", "OAUTHBEARER"):
-        raise ConfigError(f"{prefix}oauth2_mechanism: must be XOAUTH2 or OAUTHBEARER")
-    return MailboxConfig(
-        name=name,
-        host=_required(raw, "host", prefix),
-        username=_required(raw, "username", prefix),
-        port=port,
-        security=security,
-        folders=tuple(_str_list(raw, "folders", prefix) or ["INBOX"]),
-        watch_junk=_get(raw, "watch_junk", bool, True, prefix),
-        password_env=_get(raw, "password_env", str, None, prefix),
-        password_file=(base_dir / password_file) if password_file else None,
-        oauth2_token_command=_get(raw, "oauth2_token_command", str, None, prefix),
-        oauth2_mechanism=mechanism,
-        authserv_ids=tuple(_str_list(raw, "authserv_ids", prefix)),
-        notify_urls=tuple(_str_list(raw, "notify_urls", prefix)),
-        tls_verify=_get(raw, "tls_verify", bool, True, prefix),
-        ca_file=(base_dir / ca_file) if ca_file else None,
-        timeout=float(_get(raw, "timeout", (int, float), 60.0, prefix)),
-    )
-
-
-def _schedule(raw: dict[str, Any]) -> ScheduleConfig:
-    allowed = set(ScheduleConfig.__dataclass_fields__)
-    _only(raw, "schedule.", allowed)
-    values: dict[str, Any] = {}
-    for key in allowed:
-        default = ScheduleConfig.__dataclass_fields__[key].default
-        value = _get(raw, key, type(default), default, "schedule.")
-        if isinstance(value, int) and not isinstance(value, bool) and value <= 0:
-            raise ConfigError(f"schedule.{key}: must be positive, not {value}")
-        values[key] = value
-    return ScheduleConfig(**values)
-
-
-def register_url(url: str) -> None:
-    """Notification URLs carry their tokens in the URL itself: keep the token-like parts out of logs."""
-    register_secret(url)
-    rest = url.split("://", 1)[-1]
-    for part in re.split(r"[/?&=:@,]", rest):
-        if len(part) >= 12:
-            register_secret(part)
+        file = _File.model_validate(data, context=context)
+        given = {
+            "timezone": file.timezone, "language": file.language, "mailboxes": file.mailboxes,
+            "notify_urls": file.notify.urls, "schedule": file.schedule, "rules_folders": file.rules.folders,
+            "seller": file.seller,
+        }
+        url = file.database.url or Config.model_fields["database_url"].default
+        return Config.model_validate(
+            {**{k: v for k, v in given.items() if v is not None},
+             "database_url": _resolve_db_url(url, base_dir), "base_dir": base_dir},
+            context=context,
+        )
+    except ValidationError as exc:
+        raise _config_error(exc, data) from None
 
 
 def _resolve_db_url(url: str, base_dir: Path) -> str:
@@ -266,40 +289,70 @@ def _resolve_db_url(url: str, base_dir: Path) -> str:
     return url
 
 
-def _table(data: dict[str, Any], key: str) -> dict[str, Any]:
-    value = data.get(key, {})
-    if not isinstance(value, dict):
-        raise ConfigError(f"{key}: must be a table ([{key}])")
-    return value
+# -- pydantic's errors, in the user's words ------------------------------------------------------
 
 
-def _only(data: dict[str, Any], prefix: str, allowed: set[str]) -> None:
-    for key in data:
-        if key not in allowed:
-            raise ConfigError(f"{prefix}{key}: unknown key (allowed: {', '.join(sorted(allowed))})")
+_EXPECTED = {"string_type": "str", "int_type": "int", "bool_type": "bool", "float_type": "float",
+             "path_type": "str", "is_instance_of": "str"}
 
 
-def _get(data: dict[str, Any], key: str, kind: Any, default: Any, prefix: str = "") -> Any:
-    if key not in data:
-        return default
-    value = data[key]
-    kinds = kind if isinstance(kind, tuple) else (kind,)
-    if isinstance(value, bool) and bool not in kinds:
-        raise ConfigError(f"{prefix}{key}: expected {kinds[0].__name__}, got a boolean")
-    if not isinstance(value, kinds):
-        raise ConfigError(f"{prefix}{key}: expected {kinds[0].__name__}, got {type(value).__name__}")
-    return value
+def _config_error(exc: ValidationError, data: dict[str, Any]) -> ConfigError:
+    """The first error as one line: `<key as written>: <what is wrong>`; never the input's value
+    unless it is a plain choice (a notify URL is a secret, so values are not echoed in general)."""
+    error = exc.errors(include_url=False)[0]
+    loc, kind, value = error["loc"], error["type"], error.get("input")
+    keys: list[str] = []
+    in_list = False
+    for i, part in enumerate(loc):
+        if isinstance(part, int):
+            if i == 1 and loc[0] == "mailboxes":
+                keys[-1] = _mailbox_key(data, part)
+                continue
+            in_list = True  # an element of a list of strings: the key is the list's
+            break
+        keys.append(str(part))
+    cause = (error.get("ctx") or {}).get("error")
+    if isinstance(cause, _Invalid):
+        keys.append(cause.key)
+    key = ".".join(keys) or "config"
+    return ConfigError(f"{key}: {_message(error, loc, kind, value, in_list, cause)}".replace("\n", " "))
 
 
-def _required(data: dict[str, Any], key: str, prefix: str) -> str:
-    value = data.get(key)
-    if not isinstance(value, str) or not value:
-        raise ConfigError(f"{prefix}{key}: required, a non-empty string")
-    return value
+def _mailbox_key(data: dict[str, Any], index: int) -> str:
+    boxes = data.get("mailboxes")
+    box = boxes[index] if isinstance(boxes, list) and index < len(boxes) else None
+    name = box.get("name") if isinstance(box, dict) else None
+    return f"mailboxes.{name}" if isinstance(name, str) and name else f"mailboxes[{index}]"
 
 
-def _str_list(data: dict[str, Any], key: str, prefix: str) -> list[str]:
-    value = data.get(key, [])
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"{prefix}{key}: expected a list of strings")
-    return value
+def _message(error: Any, loc: tuple[int | str, ...], kind: str, value: Any, in_list: bool,
+             cause: Any) -> str:
+    if cause is not None:
+        return str(cause)
+    if loc == ("mailboxes",) and kind in ("tuple_type", "model_type"):
+        return "must be an array of tables ([[mailboxes]])"
+    if in_list or kind == "tuple_type":
+        return "expected a list of strings"
+    if kind in ("model_type", "dict_type"):
+        if isinstance(loc[-1], int):
+            return "must be a table"
+        return f"must be a table ([{'.'.join(map(str, loc))}])"
+    if kind == "extra_forbidden":
+        model = _TABLES.get(str(loc[0]), _File) if len(loc) > 1 else _File
+        return f"unknown key (allowed: {', '.join(sorted(model.model_fields))})"
+    if kind == "missing":
+        return "required"
+    if kind == "string_too_short":
+        return "required, a non-empty string"
+    if kind == "literal_error":
+        return f"must be one of {error['ctx']['expected']}, not {value!r}"
+    if kind in _EXPECTED:
+        got = "a boolean" if isinstance(value, bool) else type(value).__name__
+        return f"expected {_EXPECTED[kind]}, got {got}"
+    return str(error["msg"])
+
+
+__all__ = [
+    "LANGUAGES", "SECURITY", "STANDARD_PORTS", "Config", "ConfigError", "MailboxConfig", "ScheduleConfig",
+    "Secret", "load", "parse",
+]

@@ -24,7 +24,6 @@ import hashlib
 import json
 import logging
 import random
-import re
 import threading
 from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -34,6 +33,7 @@ import apprise
 from sqlmodel import Session, col, select
 
 from watcher.core.alerts import AlertText
+from watcher.settings import secrets
 from watcher.settings.config import Config
 from watcher.store.tables import AlertRow, Store, utcnow
 
@@ -46,7 +46,6 @@ NOTIFY_TYPES = tuple(t.value for t in apprise.NotifyType)
 
 _DELIVERY_LOCK = threading.Lock()
 _MUTED: contextvars.ContextVar[bool] = contextvars.ContextVar("siv_apprise_muted", default=False)
-_URL_RE = re.compile(r"\b([A-Za-z][A-Za-z0-9+.-]{0,30})://[^\s'\"<>]+")
 
 
 # -- writing (inside the caller's transaction) ---------------------------------------------
@@ -203,7 +202,7 @@ def _deliver_row(s: Session, row: AlertRow, targets: Sequence[str], now: datetim
             s.add(row)
             s.commit()
         else:
-            failures.append(f"{_service(url)} (target #{index}): {problem}")
+            failures.append(f"{secrets.url_scheme(url)} (target #{index}): {problem}")
     if targets and not failures:
         row.status, row.delivered_at, row.last_error = "delivered", utcnow(), None
         log.info("alert %s (%s) delivered to %d target(s)", row.key, row.purpose, len(targets))
@@ -301,7 +300,7 @@ def validate_urls(urls: Sequence[str], key: str = "notify URL") -> list[str]:
             errors.append(f"{key} #{index}: not a URL (expected service://...)")
             continue
         if _instantiate(url) is None:
-            service = _service(url)
+            service = secrets.url_scheme(url)
             known = service in _known_schemas()
             why = "missing or invalid fields" if known else f"unknown service {service!r}"
             errors.append(f"{key} #{index} ({service}://...): Apprise cannot load it ({why})")
@@ -309,28 +308,15 @@ def validate_urls(urls: Sequence[str], key: str = "notify URL") -> list[str]:
 
 
 def masked(url: str) -> str:
-    """Apprise's privacy form of a target URL, trimmed further: path segments shortened, no query.
-
-    Apprise masks passwords and the tokens it knows about, but a generic webhook (json://,
-    form://) keeps its path as is, and such paths often are the secret (/hook/<key>).
-    """
+    """A target URL fit to display: Apprise's privacy form, trimmed further by `secrets.mask_url`."""
     plugin = _instantiate(url)
-    if plugin is None:
-        return f"{_service(url)}://***"
-    head, _, path = plugin.url(privacy=True).split("?", 1)[0].partition("://")[2].partition("/")
-    segments = [seg if len(seg) <= 6 else f"{seg[0]}...{seg[-1]}" for seg in path.split("/")]
-    return f"{_service(url)}://{head}" + ("/" + "/".join(segments) if path else "")
+    return secrets.mask_url(url, None if plugin is None else plugin.url(privacy=True))
 
 
 def _instantiate(url: str) -> apprise.NotifyBase | None:
     """Parse a target quietly: Apprise logs unparseable URLs in full, tokens included."""
     with _muted():
         return apprise.Apprise.instantiate(url.strip())
-
-
-def _service(url: str) -> str:
-    scheme = url.split("://", 1)[0].strip().lower()
-    return scheme if re.fullmatch(r"[a-z][a-z0-9+.-]{0,30}", scheme) else "?"
 
 
 def _known_schemas() -> set[str]:
@@ -344,20 +330,20 @@ def _known_schemas() -> set[str]:
 # -- keeping secrets out of logs -----------------------------------------------------------
 
 
-class _AppriseLogGuard(logging.Filter):
-    """Drops Apprise's debug records (payloads, request URLs with tokens) and masks any URL left.
+class _AppriseLogGuard(secrets.ScrubFilter):
+    """Drops Apprise's debug records (payloads, request URLs with tokens); the rest is scrubbed
+    and every URL in it cut down to its scheme (`secrets.hide_urls`).
 
     Installed on the 'apprise' logger itself, so it runs before any handler, ours or Apprise's.
     """
 
+    def __init__(self) -> None:
+        super().__init__(hide_urls=True)
+
     def filter(self, record: logging.LogRecord) -> bool:
         if _MUTED.get() or record.levelno < logging.INFO:
             return False
-        message = record.getMessage()
-        cleaned = _URL_RE.sub(lambda m: f"{m.group(1)}://***", message)
-        if cleaned != message:
-            record.msg, record.args = cleaned, ()
-        return True
+        return super().filter(record)
 
 
 _GUARD = _AppriseLogGuard()
