@@ -153,6 +153,17 @@ def test_login_failure_is_clear_and_never_shows_the_password(imap_account, tmp_p
     assert poller.poll() is None or poller.backoff.failures >= 1  # backing off, not hammering
 
 
+def test_backoff_is_full_jitter_but_slow_and_never_instant_after_a_refused_login():
+    quick = Backoff(base=2, cap=300, rng=random.Random(3))
+    assert [quick.delay() <= ceiling for ceiling in (2, 4, 8, 16, 32, 64, 128, 256, 300, 300)] == [True] * 10
+    slow = Backoff(base=2, cap=300, login_cap=900, rng=random.Random(3))
+    assert 30 <= slow.delay(login_failed=True) <= 60 and slow.failures == 1
+    slow.failures = 30
+    assert 450 <= slow.delay(login_failed=True) <= 900
+    slow.reset()
+    assert slow.failures == 0 and 30 <= slow.delay(login_failed=True) <= 60
+
+
 class Arrivals:
     """on_new_mail target: collects stored UIDs, lets a test wait for a given count."""
 

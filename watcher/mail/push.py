@@ -18,10 +18,11 @@ import random
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from imapclient import IMAPClient
 
+from watcher.core import backoff
 from watcher.mail import imap
 from watcher.settings.config import Config, MailboxConfig
 from watcher.store.tables import OnRecord, Store
@@ -32,24 +33,27 @@ NewMail = Callable[[imap.FolderReport], None]
 FirstSyncHook = Callable[[imap.SyncReport], None]
 IDLE_TICK = 1.0  # seconds per idle_check: how quickly stop() is honoured
 MAX_PASSES = 20  # sync passes in a row while mail keeps arriving, before IDLE is entered again
+LOGIN_FLOOR = 60.0  # seconds: the shortest ceiling after a refused login (never above login_cap)
 
 
 @dataclass
 class Backoff:
-    """Exponential backoff with full jitter and a cap; login failures use a slower cap."""
+    """Failures in a row for one worker or poller, and the wait before the next try (core.backoff):
+    full jitter up to `cap`; after a refused login, 50-100% of a slower ceiling that starts at a minute."""
 
     base: float = 2.0
     cap: float = 300.0
     login_cap: float = 900.0
     failures: int = 0
+    rng: random.Random = field(default_factory=random.Random, repr=False)
 
     def delay(self, login_failed: bool = False) -> float:
         self.failures += 1
-        ceiling = min(self.login_cap if login_failed else self.cap, self.base * 2 ** (self.failures - 1))
         if login_failed:  # never hammer a refusing server: QQ/163 lock accounts after repeated failures
-            ceiling = max(ceiling, min(60.0, self.login_cap))
-            return random.uniform(ceiling / 2, ceiling)
-        return random.uniform(0, ceiling)
+            policy = backoff.Policy(self.base, self.login_cap, floor=LOGIN_FLOOR, jitter=0.5)
+        else:
+            policy = backoff.Policy(self.base, self.cap)
+        return policy.delay(self.failures, self.rng.random)
 
     def reset(self) -> None:
         self.failures = 0
