@@ -367,6 +367,52 @@ def test_header_reader_agrees_with_imapclient_on_a_real_server(imap_account, tmp
         imap.close(client)
 
 
+class Without:
+    """A stand-in for an object whose library no longer has one attribute; all else passes through."""
+
+    def __init__(self, obj: object, missing: str) -> None:
+        self._obj, self._missing = obj, missing
+
+    def __getattr__(self, name: str) -> object:
+        if name == self._missing:
+            raise AttributeError(f"{type(self._obj).__name__!r} object has no attribute {name!r}")
+        return getattr(self._obj, name)
+
+
+@pytest.mark.parametrize("missing", ["imapclient._imap", "imaplib._MAXLINE", "IMAP4._new_tag",
+                                     "IMAP4.tagged_commands", "IMAP4.send", "IMAP4.file"])
+def test_header_fetch_falls_back_to_imapclient_when_a_private_part_is_missing(imap_account, monkeypatch,
+                                                                               missing):
+    mails = [siv_mail(1, "gone"), filler(2, random.Random(2)),
+             corpus("other-zh-non-amazon-freight-quote.eml")]
+    uids = [imap_account.append(raw) for raw in mails]
+    client = imap.connect(imap_account.mailbox())
+    try:
+        client.select_folder("INBOX", readonly=True)
+        fast = imap._fetch_headers(client, uids)
+        public_fetches: list[list[int]] = []
+        real_fetch = client.fetch
+        monkeypatch.setattr(client, "fetch",
+                            lambda u, items: public_fetches.append(u) or real_fetch(u, items))
+        owner, name = missing.split(".")
+        if owner == "imapclient":
+            fallback = imap._fetch_headers(Without(client, name), uids)  # type: ignore[arg-type]
+        else:
+            if owner == "imaplib":
+                monkeypatch.setattr(headers, "imaplib", Without(imaplib, name))
+            else:
+                monkeypatch.setattr(imap, "fetch_headers",
+                                    lambda i, u, f: headers.fetch_headers(Without(i, name), u, f))
+            fallback = imap._fetch_headers(client, uids)
+        assert public_fetches == [uids]  # imapclient's public API answered
+        assert fallback == fast and [size for size, _ in fallback.values()] == [len(raw) for raw in mails]
+        monkeypatch.undo()
+        assert imap._fetch_headers(client, uids) == fast  # nothing was sent before the fallback
+        assert client.noop()[0]  # the connection is still in step
+    finally:
+        imap.close(client)
+
+
 def test_neutral_subject_forward_threaded_on_an_amazon_mail_is_fetched(imap_account, tmp_path):
     config, store = setup(imap_account, tmp_path, watch_junk=False)
     inline = re.sub(rb"Subject: [^\r]*", b"Subject: please handle", forward(siv_mail(4, "ref"), 4), count=1)

@@ -316,13 +316,25 @@ def _sync_chunk(client: IMAPClient, ctx: SyncContext, rep: FolderReport, folder:
 
 
 def _fetch_headers(client: IMAPClient, uids: list[int]) -> dict[int, tuple[int, bytes]]:
-    """UID -> (RFC822.SIZE, header bytes), read straight off the socket (watcher.headers: imaplib
+    """UID -> (RFC822.SIZE, header bytes), read straight off the socket (mail.headers: imaplib
     and imapclient would spend ~0.8 s of a 20,000-mail first sync parsing); an answer that
-    reader does not understand, or a UID missing from it, is asked again through imapclient."""
-    with contextlib.suppress(Unreadable):
+    reader does not understand, or a UID missing from it, is asked again through imapclient.
+    So is every chunk when imaplib or imapclient lacks a private part the reader leans on
+    (AttributeError, raised before anything is sent): slower, but the same headers."""
+    try:
         return fetch_headers(client._imap, uids, HEADER_FIELD_LIST)
+    except Unreadable:
+        pass
+    except AttributeError as exc:
+        _slow_headers(str(exc))
     fetched = client.fetch(uids, [HEADER_ITEM, b"RFC822.SIZE"])
     return {u: (int(d.get(b"RFC822.SIZE", 0)), _item(d, b"BODY[HEADER")) for u, d in fetched.items()}
+
+
+@functools.cache
+def _slow_headers(reason: str) -> None:
+    """Said once per reason and process, not once per chunk."""
+    log.warning("header FETCH falls back to imapclient's parser (slower): %s", reason)
 
 
 def _attached_messages(client: IMAPClient, rep: FolderReport, uids: list[int]) -> list[int]:
