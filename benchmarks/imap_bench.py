@@ -49,7 +49,8 @@ if mode == "engine":
     box = MailboxConfig(name="bench", host="127.0.0.1", port=int(port), security="plain",
                         username="seller@example.com", password_file=Path(pwfile), timeout=120)
     store = Store(db)
-    report = imap.sync_mailbox(Config(mailboxes=(box,), schedule=ScheduleConfig()), box, store)
+    config = Config(mailboxes=(box,), schedule=ScheduleConfig())
+    report = imap.sync_mailbox(imap.SyncContext.of(config, box, store))
     found = [m.message_id for m in store.messages() if m.kind != "other"]
     out = {"fetched": [m.message_id for m in store.messages()],
            "bytes_fetched": report.total("bytes_fetched"), "bodies": report.total("bodies_fetched"),
@@ -151,7 +152,8 @@ def steady_state(server: Dovecot, pwfile: Path, db: str) -> dict:
     IMAPClient._raw_command = counting_raw  # type: ignore[method-assign]
     logouts = len(server.logouts())
     try:
-        report = imap.sync_mailbox(Config(mailboxes=(box,), schedule=ScheduleConfig()), box, Store(db))
+        config = Config(mailboxes=(box,), schedule=ScheduleConfig())
+        report = imap.sync_mailbox(imap.SyncContext.of(config, box, Store(db)))
     finally:
         imaplib.IMAP4._command = original  # type: ignore[method-assign]
         IMAPClient._raw_command = raw  # type: ignore[method-assign]
@@ -169,8 +171,10 @@ def push_latency(server: Dovecot, pwfile: Path, db: str, count: int = 20) -> lis
     box = MailboxConfig(name="bench", host="127.0.0.1", port=server.port, security="plain", username=USER,
                         password_file=pwfile, watch_junk=False)
     stored = threading.Event()
-    worker = IdleWorker(Config(mailboxes=(box,), schedule=ScheduleConfig()), box, "INBOX", Store(db),
-                        on_new_mail=lambda report: stored.set()).start()
+    from watcher.mail.imap import SyncContext
+
+    ctx = SyncContext.of(Config(mailboxes=(box,), schedule=ScheduleConfig()), box, Store(db))
+    worker = IdleWorker(ctx, "INBOX", on_new_mail=lambda report: stored.set()).start()
     admin = server.admin()
     latencies = []
     try:

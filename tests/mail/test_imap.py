@@ -35,8 +35,12 @@ def setup(account: Account, tmp_path: Path, **mailbox: object) -> tuple[Config, 
     return config, Store(f"sqlite:///{tmp_path}/w.db")
 
 
+def context(config: Config, store: Store, **kw: object) -> imap.SyncContext:
+    return imap.SyncContext.of(config, config.mailboxes[0], store, **kw)  # type: ignore[arg-type]
+
+
 def sync(config: Config, store: Store, **kw: object) -> imap.SyncReport:
-    return imap.sync_mailbox(config, config.mailboxes[0], store, **kw)  # type: ignore[arg-type]
+    return imap.sync_mailbox(context(config, store, **kw))
 
 
 def folder(report: imap.SyncReport, name: str) -> imap.FolderReport:
@@ -147,10 +151,21 @@ def test_login_failure_is_clear_and_never_shows_the_password(imap_account, tmp_p
         sync(config, store)
     text = str(err.value)
     assert imap_account.user in text and "refused" in text and "Wr0ng-Secret-value" not in text
-    poller = Poller(config, config.mailboxes[0], store, backoff=Backoff(base=2, cap=300, login_cap=900))
+    poller = Poller(context(config, store), backoff=Backoff(base=2, cap=300, login_cap=900))
     report = poller.poll()
     assert report is not None and "LoginFailed" in (report.error or "") and "Wr0ng" not in report.error
     assert poller.poll() is None or poller.backoff.failures >= 1  # backing off, not hammering
+
+
+def test_backoff_is_full_jitter_but_slow_and_never_instant_after_a_refused_login():
+    quick = Backoff(base=2, cap=300, rng=random.Random(3))
+    assert [quick.delay() <= ceiling for ceiling in (2, 4, 8, 16, 32, 64, 128, 256, 300, 300)] == [True] * 10
+    slow = Backoff(base=2, cap=300, login_cap=900, rng=random.Random(3))
+    assert 30 <= slow.delay(login_failed=True) <= 60 and slow.failures == 1
+    slow.failures = 30
+    assert 450 <= slow.delay(login_failed=True) <= 900
+    slow.reset()
+    assert slow.failures == 0 and 30 <= slow.delay(login_failed=True) <= 60
 
 
 class Arrivals:
@@ -174,7 +189,7 @@ class Arrivals:
 def test_idle_push_and_server_restart_mid_idle(imap_account, tmp_path):
     config, store = setup(imap_account, tmp_path, watch_junk=False)
     arrivals = Arrivals()
-    worker = IdleWorker(config, config.mailboxes[0], "INBOX", store, on_new_mail=arrivals,
+    worker = IdleWorker(context(config, store), "INBOX", on_new_mail=arrivals,
                         backoff=Backoff(base=0.2, cap=1.0))
     worker.start()
     try:
@@ -206,8 +221,8 @@ def test_mail_arriving_during_a_sync_is_not_left_for_the_next_one(imap_account, 
         if not injected:
             injected.append(imap_account.append(siv_mail(2, "race")))
 
-    worker = IdleWorker(config, config.mailboxes[0], "INBOX", store, on_record=arrive_mid_sync,
-                        on_new_mail=arrivals, backoff=Backoff(base=0.2, cap=1.0))
+    worker = IdleWorker(context(config, store, on_record=arrive_mid_sync), "INBOX", on_new_mail=arrivals,
+                        backoff=Backoff(base=0.2, cap=1.0))
     worker.start()
     try:
         assert worker.connected.wait(10)
@@ -215,6 +230,23 @@ def test_mail_arriving_during_a_sync_is_not_left_for_the_next_one(imap_account, 
         assert arrivals.wait(2, timeout=5) == [uid1, injected[0]]
     finally:
         worker.stop()
+
+
+def test_an_idle_worker_stops_on_its_own_stop_or_its_mailbox_context_and_leaves_the_context_shared(tmp_path):
+    from watcher.settings.config import MailboxConfig
+
+    box = MailboxConfig(name="s", host="127.0.0.1", port=1, security="plain", username="u",
+                        password_file=tmp_path / "pw")
+    service_stopping = threading.Event()
+    ctx = imap.SyncContext.of(Config(mailboxes=(box,), schedule=ScheduleConfig()), box,
+                              Store(f"sqlite:///{tmp_path}/w.db"), should_stop=service_stopping.is_set)
+    one, two = IdleWorker(ctx, "INBOX"), IdleWorker(ctx, "Junk")
+    one.stopping.set()
+    assert one.stopped() and not two.stopped() and ctx.should_stop == service_stopping.is_set
+    service_stopping.set()
+    assert two.stopped() and two.ctx.store is ctx.store
+    with pytest.raises(imap.Stopped):
+        two.ctx.check_stop()
 
 
 KILL_SCRIPT = """
@@ -225,7 +257,8 @@ from watcher.store.tables import Store
 from pathlib import Path
 box = MailboxConfig(name="k", host="127.0.0.1", port=int(sys.argv[1]), security="plain", username=sys.argv[2],
                     password_file=Path(sys.argv[3]), watch_junk=False)
-imap.sync_mailbox(Config(mailboxes=(box,), schedule=ScheduleConfig()), box, Store(sys.argv[4]))
+config = Config(mailboxes=(box,), schedule=ScheduleConfig())
+imap.sync_mailbox(imap.SyncContext.of(config, box, Store(sys.argv[4])))
 """
 
 
@@ -334,6 +367,52 @@ def test_header_reader_agrees_with_imapclient_on_a_real_server(imap_account, tmp
         imap.close(client)
 
 
+class Without:
+    """A stand-in for an object whose library no longer has one attribute; all else passes through."""
+
+    def __init__(self, obj: object, missing: str) -> None:
+        self._obj, self._missing = obj, missing
+
+    def __getattr__(self, name: str) -> object:
+        if name == self._missing:
+            raise AttributeError(f"{type(self._obj).__name__!r} object has no attribute {name!r}")
+        return getattr(self._obj, name)
+
+
+@pytest.mark.parametrize("missing", ["imapclient._imap", "imaplib._MAXLINE", "IMAP4._new_tag",
+                                     "IMAP4.tagged_commands", "IMAP4.send", "IMAP4.file"])
+def test_header_fetch_falls_back_to_imapclient_when_a_private_part_is_missing(imap_account, monkeypatch,
+                                                                               missing):
+    mails = [siv_mail(1, "gone"), filler(2, random.Random(2)),
+             corpus("other-zh-non-amazon-freight-quote.eml")]
+    uids = [imap_account.append(raw) for raw in mails]
+    client = imap.connect(imap_account.mailbox())
+    try:
+        client.select_folder("INBOX", readonly=True)
+        fast = imap._fetch_headers(client, uids)
+        public_fetches: list[list[int]] = []
+        real_fetch = client.fetch
+        monkeypatch.setattr(client, "fetch",
+                            lambda u, items: public_fetches.append(u) or real_fetch(u, items))
+        owner, name = missing.split(".")
+        if owner == "imapclient":
+            fallback = imap._fetch_headers(Without(client, name), uids)  # type: ignore[arg-type]
+        else:
+            if owner == "imaplib":
+                monkeypatch.setattr(headers, "imaplib", Without(imaplib, name))
+            else:
+                monkeypatch.setattr(imap, "fetch_headers",
+                                    lambda i, u, f: headers.fetch_headers(Without(i, name), u, f))
+            fallback = imap._fetch_headers(client, uids)
+        assert public_fetches == [uids]  # imapclient's public API answered
+        assert fallback == fast and [size for size, _ in fallback.values()] == [len(raw) for raw in mails]
+        monkeypatch.undo()
+        assert imap._fetch_headers(client, uids) == fast  # nothing was sent before the fallback
+        assert client.noop()[0]  # the connection is still in step
+    finally:
+        imap.close(client)
+
+
 def test_neutral_subject_forward_threaded_on_an_amazon_mail_is_fetched(imap_account, tmp_path):
     config, store = setup(imap_account, tmp_path, watch_junk=False)
     inline = re.sub(rb"Subject: [^\r]*", b"Subject: please handle", forward(siv_mail(4, "ref"), 4), count=1)
@@ -378,8 +457,7 @@ def test_a_link_dropped_during_login_is_a_network_error_not_refused_credentials(
 
 def test_a_folder_the_server_refuses_is_retried_slowly_not_hammered(imap_account, tmp_path):
     config, store = setup(imap_account, tmp_path, watch_junk=False)
-    worker = IdleWorker(config, config.mailboxes[0], "NoSuchFolder", store,
-                        backoff=Backoff(base=0.2, cap=1.0))
+    worker = IdleWorker(context(config, store), "NoSuchFolder", backoff=Backoff(base=0.2, cap=1.0))
     worker.start()
     try:
         deadline = time.monotonic() + 10

@@ -166,7 +166,7 @@ def test_sync_mailbox_over_oauth2_stores_a_corpus_mail(oauth2_dovecot, introspec
     config = Config(mailboxes=(box,), schedule=ScheduleConfig(lookback_days=90))
     store = Store(f"sqlite:///{tmp_path}/w.db")
 
-    report = imap.sync_mailbox(config, box, store)
+    report = imap.sync_mailbox(imap.SyncContext.of(config, box, store))
 
     assert report.ok and report.total("stored") == 1
     assert [m.message_id for m in store.messages(box.name)] == [SIV_MESSAGE_ID]

@@ -44,9 +44,12 @@ class Service:
         self.scheduler = BackgroundScheduler(timezone=config.tz)
         self.stopping = threading.Event()
         self.progress = FirstSyncProgress()
-        self.pollers = {m.name: push.Poller(config, m, self.store, self.on_record, self._first_sync_done,
-                                            progress=self.progress, should_stop=self.stopping.is_set)
-                        for m in config.mailboxes}
+        self.contexts = {  # one per mailbox, shared by its poller and its IDLE workers
+            m.name: imap.SyncContext.of(config, m, self.store, self.on_record, progress=self.progress,
+                                        should_stop=self.stopping.is_set,
+                                        first_sync_hook=self._first_sync_done)
+            for m in config.mailboxes}
+        self.pollers = {name: push.Poller(ctx) for name, ctx in self.contexts.items()}
         self.workers: dict[str, list[push.IdleWorker]] = {}
         self._lock = threading.Lock()
         self._wake = threading.Event()
@@ -140,8 +143,7 @@ class Service:
             if self.stopping.is_set():
                 return
             self.workers[mailbox.name] = [
-                push.IdleWorker(self.config, mailbox, folder, self.store, self.on_record, self._stored,
-                                first_sync_hook=self._first_sync_done).start()
+                push.IdleWorker(self.contexts[mailbox.name], folder, self._stored).start()
                 for folder in folders
             ]
         log.info("%s: IDLE on %s", mailbox.name, ", ".join(folders))

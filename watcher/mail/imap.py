@@ -18,11 +18,11 @@ import hashlib
 import logging
 import socket
 import ssl
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from imapclient import IMAPClient, SocketTimeout
 from imapclient.exceptions import LoginError
@@ -32,6 +32,10 @@ from watcher.mail.headers import Unreadable, fetch_headers
 from watcher.settings import secrets
 from watcher.settings.config import Config, MailboxConfig, ScheduleConfig
 from watcher.store.tables import OnRecord, Store
+
+if TYPE_CHECKING:  # classify is imported late (see SyncContext.classifier); its types cost nothing
+    from watcher.core.model import Classification
+    from watcher.core.ruleset import RuleSet
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +89,15 @@ class SyncReport:
     @property
     def ok(self) -> bool:
         return self.error is None and not any(f.error for f in self.folders)
+
+
+FirstSyncHook = Callable[[SyncReport], None]  # after a folder's first complete sync: summarise history
+
+
+class Classifier(Protocol):
+    """`watcher.core.classify.classify` with the ruleset bound: raw bytes in, a Classification out."""
+
+    def __call__(self, raw: bytes, *, tz: str | None, authserv_ids: Iterable[str]) -> Classification: ...
 
 
 # -- connecting ------------------------------------------------------------------------------
@@ -166,7 +179,7 @@ def find_junk(listing: list[tuple[tuple[bytes, ...], bytes, str]]) -> str | None
     for flags, _delim, name in listing:
         if b"\\Junk" in flags:
             return name
-    by_name = {}
+    by_name: dict[str, str] = {}
     for _flags, delim, name in listing:
         leaf = name.rsplit(delim.decode() if delim else "/", 1)[-1].strip().lower()
         by_name.setdefault(leaf, name)
@@ -188,7 +201,8 @@ def folders_to_watch(client: IMAPClient, mailbox: MailboxConfig) -> list[str]:
 
 @dataclass
 class SyncContext:
-    """Everything a folder sync needs besides the connection; one per mailbox sync."""
+    """Everything a sync of one mailbox needs besides the connection. One per mailbox, shared by
+    its poller and its IDLE workers (a worker adds its own stop to `should_stop`)."""
 
     mailbox: MailboxConfig
     store: Store
@@ -196,22 +210,25 @@ class SyncContext:
     tz: str = "Asia/Shanghai"
     on_record: OnRecord | None = None
     today: date | None = None
-    classify: Callable[..., Any] | None = None
+    classify: Classifier | None = None
     rules_folders: tuple[Path, ...] = ()
     progress: Progress | None = None
     should_stop: Callable[[], bool] | None = None
+    first_sync_hook: FirstSyncHook | None = None
 
     @classmethod
     def of(cls, config: Config, mailbox: MailboxConfig, store: Store, on_record: OnRecord | None = None,
-           progress: Progress | None = None, should_stop: Callable[[], bool] | None = None) -> SyncContext:
+           progress: Progress | None = None, should_stop: Callable[[], bool] | None = None,
+           first_sync_hook: FirstSyncHook | None = None) -> SyncContext:
         return cls(mailbox, store, config.schedule, tz=config.timezone, on_record=on_record,
-                   rules_folders=config.rules_folders, progress=progress, should_stop=should_stop)
+                   rules_folders=config.rules_folders, progress=progress, should_stop=should_stop,
+                   first_sync_hook=first_sync_hook)
 
     def check_stop(self) -> None:
         if self.should_stop is not None and self.should_stop():
             raise Stopped(f"{self.mailbox.name}: stopping")
 
-    def classifier(self) -> Callable[..., Any]:
+    def classifier(self) -> Classifier:
         if self.classify is None:
             from watcher.core.classify import classify  # imported late: the shell must load without it
 
@@ -220,7 +237,7 @@ class SyncContext:
 
 
 @functools.cache
-def ruleset_for(folders: tuple[Path, ...]) -> Any:
+def ruleset_for(folders: tuple[Path, ...]) -> RuleSet | None:
     """The user's rule folders on top of the bundled rules, loaded once per process (a RuleError
     names the bad file and key); None means the bundled set."""
     if not folders:
@@ -300,13 +317,25 @@ def _sync_chunk(client: IMAPClient, ctx: SyncContext, rep: FolderReport, folder:
 
 
 def _fetch_headers(client: IMAPClient, uids: list[int]) -> dict[int, tuple[int, bytes]]:
-    """UID -> (RFC822.SIZE, header bytes), read straight off the socket (watcher.headers: imaplib
+    """UID -> (RFC822.SIZE, header bytes), read straight off the socket (mail.headers: imaplib
     and imapclient would spend ~0.8 s of a 20,000-mail first sync parsing); an answer that
-    reader does not understand, or a UID missing from it, is asked again through imapclient."""
-    with contextlib.suppress(Unreadable):
+    reader does not understand, or a UID missing from it, is asked again through imapclient.
+    So is every chunk when imaplib or imapclient lacks a private part the reader leans on
+    (AttributeError, raised before anything is sent): slower, but the same headers."""
+    try:
         return fetch_headers(client._imap, uids, HEADER_FIELD_LIST)
+    except Unreadable:
+        pass
+    except AttributeError as exc:
+        _slow_headers(str(exc))
     fetched = client.fetch(uids, [HEADER_ITEM, b"RFC822.SIZE"])
     return {u: (int(d.get(b"RFC822.SIZE", 0)), _item(d, b"BODY[HEADER")) for u, d in fetched.items()}
+
+
+@functools.cache
+def _slow_headers(reason: str) -> None:
+    """Said once per reason and process, not once per chunk."""
+    log.warning("header FETCH falls back to imapclient's parser (slower): %s", reason)
 
 
 def _attached_messages(client: IMAPClient, rep: FolderReport, uids: list[int]) -> list[int]:
@@ -374,19 +403,16 @@ def _item(data: dict[bytes, Any], prefix: bytes) -> bytes:
     return b""
 
 
-def sync_mailbox(config: Config, mailbox: MailboxConfig, store: Store, on_record: OnRecord | None = None,
-                 first_sync_hook: Callable[[SyncReport], None] | None = None,
-                 client: IMAPClient | None = None, progress: Progress | None = None,
-                 should_stop: Callable[[], bool] | None = None) -> SyncReport:
+def sync_mailbox(ctx: SyncContext, client: IMAPClient | None = None) -> SyncReport:
     """Sync every watched folder of one mailbox once (the poll job). Raises LoginFailed/OSError/IMAP errors.
 
     A folder the server refuses (e.g. a configured folder that does not exist) is reported and the
     others still sync; a lost connection raises. The mailbox is marked first-synced once a sync
     got through all its folders, so a typo in `folders` cannot keep it in first-sync mode forever.
     """
+    mailbox, store = ctx.mailbox, ctx.store
     first = not store.first_synced(mailbox.name)
     report = SyncReport(mailbox.name, first_sync=first)
-    ctx = SyncContext.of(config, mailbox, store, on_record, progress, should_stop)
     own = client is None
     client = client or connect(mailbox)
     try:
@@ -402,14 +428,13 @@ def sync_mailbox(config: Config, mailbox: MailboxConfig, store: Store, on_record
     finally:
         if own:
             close(client)
-    finish_history(store, report, first_sync_hook)
+    finish_history(store, report, ctx.first_sync_hook)
     if first:
         store.mark_first_synced(mailbox.name)
     return report
 
 
-def finish_history(store: Store, report: SyncReport,
-                   first_sync_hook: Callable[[SyncReport], None] | None) -> None:
+def finish_history(store: Store, report: SyncReport, first_sync_hook: FirstSyncHook | None) -> None:
     """After a folder's first complete sync (the mailbox's first, or a folder added or recovered
     later), summarise its history, then let its mail count as live. In that order: a crash in
     between repeats the (idempotent) summary rather than losing it."""

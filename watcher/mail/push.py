@@ -18,57 +18,65 @@ import random
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from imapclient import IMAPClient
 
+from watcher.core import backoff
 from watcher.mail import imap
-from watcher.settings.config import Config, MailboxConfig
-from watcher.store.tables import OnRecord, Store
 
 log = logging.getLogger(__name__)
 
 NewMail = Callable[[imap.FolderReport], None]
-FirstSyncHook = Callable[[imap.SyncReport], None]
 IDLE_TICK = 1.0  # seconds per idle_check: how quickly stop() is honoured
 MAX_PASSES = 20  # sync passes in a row while mail keeps arriving, before IDLE is entered again
+LOGIN_FLOOR = 60.0  # seconds: the shortest ceiling after a refused login (never above login_cap)
 
 
 @dataclass
 class Backoff:
-    """Exponential backoff with full jitter and a cap; login failures use a slower cap."""
+    """Failures in a row for one worker or poller, and the wait before the next try (core.backoff):
+    full jitter up to `cap`; after a refused login, 50-100% of a slower ceiling that starts at a minute."""
 
     base: float = 2.0
     cap: float = 300.0
     login_cap: float = 900.0
     failures: int = 0
+    rng: random.Random = field(default_factory=random.Random, repr=False)
 
     def delay(self, login_failed: bool = False) -> float:
         self.failures += 1
-        ceiling = min(self.login_cap if login_failed else self.cap, self.base * 2 ** (self.failures - 1))
         if login_failed:  # never hammer a refusing server: QQ/163 lock accounts after repeated failures
-            ceiling = max(ceiling, min(60.0, self.login_cap))
-            return random.uniform(ceiling / 2, ceiling)
-        return random.uniform(0, ceiling)
+            policy = backoff.Policy(self.base, self.login_cap, floor=LOGIN_FLOOR, jitter=0.5)
+        else:
+            policy = backoff.Policy(self.base, self.cap)
+        return policy.delay(self.failures, self.rng.random)
 
     def reset(self) -> None:
         self.failures = 0
 
 
 class IdleWorker:
-    """One folder, one thread, one connection in IDLE; `on_new_mail` after each sync that stored mail."""
+    """One folder, one thread, one connection in IDLE; `on_new_mail` after each sync that stored mail.
 
-    def __init__(self, config: Config, mailbox: MailboxConfig, folder: str, store: Store,
-                 on_record: OnRecord | None = None, on_new_mail: NewMail | None = None,
-                 backoff: Backoff | None = None, first_sync_hook: FirstSyncHook | None = None) -> None:
-        self.config, self.mailbox, self.folder, self.store = config, mailbox, folder, store
-        self.on_record, self.on_new_mail, self.first_sync_hook = on_record, on_new_mail, first_sync_hook
+    Takes its mailbox's shared SyncContext (store, hooks, progress, rules); stops on `stop()` or
+    when the context's `should_stop` says so.
+    """
+
+    def __init__(self, ctx: imap.SyncContext, folder: str, on_new_mail: NewMail | None = None,
+                 backoff: Backoff | None = None) -> None:
+        self.mailbox, self.folder, self.on_new_mail = ctx.mailbox, folder, on_new_mail
         self.backoff = backoff or Backoff()
         self.stopping = threading.Event()
         self.connected = threading.Event()  # set while a catch-up-synced IDLE is running (tests wait on it)
         self.last_error: str | None = None
         self.connects = 0
         self._thread: threading.Thread | None = None
+        self._outer_stop = ctx.should_stop
+        self.ctx = replace(ctx, should_stop=self.stopped)
+
+    def stopped(self) -> bool:
+        return self.stopping.is_set() or (self._outer_stop is not None and self._outer_stop())
 
     def start(self) -> IdleWorker:
         self._thread = threading.Thread(target=self.run, name=f"idle-{self.mailbox.name}-{self.folder}",
@@ -83,7 +91,7 @@ class IdleWorker:
             self._thread.join(timeout)
 
     def run(self) -> None:
-        while not self.stopping.is_set():
+        while not self.stopped():
             slow = False
             try:
                 self._session()
@@ -106,37 +114,35 @@ class IdleWorker:
                 log.warning("%s/%s: connection lost (%s), reconnecting", self.mailbox.name, self.folder,
                             self.last_error)
             self.connected.clear()
-            if not self.stopping.is_set():
+            if not self.stopped():
                 self.stopping.wait(self.backoff.delay(slow))
 
     def _session(self) -> None:
         client = imap.connect(self.mailbox)
         self.connects += 1
         try:
-            ctx = imap.SyncContext.of(self.config, self.mailbox, self.store, self.on_record,
-                                      should_stop=self.stopping.is_set)
-            first = not self.store.first_synced(self.mailbox.name)
-            self._sync(client, ctx, first)  # catch up from the last UID after every (re)connect
+            first = not self.ctx.store.first_synced(self.mailbox.name)
+            self._sync(client, first)  # catch up from the last UID after every (re)connect
             self.backoff.reset()
-            while not self.stopping.is_set():
+            while not self.stopped():
                 self._idle(client)  # a change, a renewal or stop: sync in every case but stop
-                if not self.stopping.is_set():
-                    self._sync(client, ctx, first)
+                if not self.stopped():
+                    self._sync(client, first)
         finally:
             imap.close(client)
 
-    def _sync(self, client: IMAPClient, ctx: imap.SyncContext, first: bool) -> None:
+    def _sync(self, client: IMAPClient, first: bool) -> None:
         """Sync until a pass finds nothing new. A mail that arrives during a sync is announced
         inside that sync's FETCH answer, where the client swallows the EXISTS: IDLE would never
         hear of it, so only another pass (one EXAMINE when nothing is new) can find it."""
         for _ in range(MAX_PASSES):
-            report = imap.sync_folder(client, ctx, self.folder, first)
+            report = imap.sync_folder(client, self.ctx, self.folder, first)
             if report.history:  # this worker did the folder's first sync (it failed in the poll)
-                imap.finish_history(self.store, imap.SyncReport(self.mailbox.name, folders=[report]),
-                                    self.first_sync_hook)
+                imap.finish_history(self.ctx.store, imap.SyncReport(self.mailbox.name, folders=[report]),
+                                    self.ctx.first_sync_hook)
             if report.stored and self.on_new_mail is not None:
                 self.on_new_mail(report)
-            if not report.uids_seen or self.stopping.is_set():
+            if not report.uids_seen or self.stopped():
                 return
 
     def _idle(self, client: IMAPClient) -> None:
@@ -144,9 +150,9 @@ class IdleWorker:
         client.idle()
         self.connected.set()
         started = time.monotonic()
-        renew = self.config.schedule.idle_renew_seconds
+        renew = self.ctx.schedule.idle_renew_seconds
         try:
-            while not self.stopping.is_set() and time.monotonic() - started < renew:
+            while not self.stopped() and time.monotonic() - started < renew:
                 t0 = time.monotonic()
                 responses = client.idle_check(timeout=IDLE_TICK)
                 if not responses and time.monotonic() - t0 < IDLE_TICK * 0.5:
@@ -159,31 +165,23 @@ class IdleWorker:
             client.idle_done()
 
 
-def _is_change(response: tuple) -> bool:
+def _is_change(response: tuple[object, ...]) -> bool:
     return len(response) >= 2 and response[1] in (b"EXISTS", b"RECENT")
 
 
 class Poller:
     """`poll()` is the scheduler's job for one mailbox: sync once unless backing off. Never raises."""
 
-    def __init__(self, config: Config, mailbox: MailboxConfig, store: Store,
-                 on_record: OnRecord | None = None, first_sync_hook: FirstSyncHook | None = None,
-                 backoff: Backoff | None = None, progress: imap.Progress | None = None,
-                 should_stop: Callable[[], bool] | None = None) -> None:
-        self.config, self.mailbox, self.store = config, mailbox, store
-        self.should_stop = should_stop
-        self.on_record, self.first_sync_hook = on_record, first_sync_hook
+    def __init__(self, ctx: imap.SyncContext, backoff: Backoff | None = None) -> None:
+        self.ctx, self.mailbox = ctx, ctx.mailbox
         self.backoff = backoff or Backoff()
-        self.progress = progress
         self.not_before = 0.0
 
     def poll(self) -> imap.SyncReport | None:
         if time.monotonic() < self.not_before:
             return None
         try:
-            report = imap.sync_mailbox(self.config, self.mailbox, self.store, self.on_record,
-                                       self.first_sync_hook, progress=self.progress,
-                                       should_stop=self.should_stop)
+            report = imap.sync_mailbox(self.ctx)
         except imap.Stopped:
             return None
         except Exception as exc:

@@ -33,6 +33,7 @@ import apprise
 from sqlmodel import Session, col, select
 
 from watcher.core.alerts import AlertText
+from watcher.core.backoff import Policy
 from watcher.settings import secrets
 from watcher.settings.config import Config
 from watcher.store.tables import AlertRow, Store, utcnow
@@ -41,6 +42,7 @@ log = logging.getLogger(__name__)
 
 BACKOFF_BASE = timedelta(seconds=30)
 BACKOFF_CAP = timedelta(minutes=30)
+_BACKOFF = Policy(base=BACKOFF_BASE.total_seconds(), cap=BACKOFF_CAP.total_seconds(), jitter=0.5)
 WARN_AFTER_ATTEMPTS = 8
 NOTIFY_TYPES = tuple(t.value for t in apprise.NotifyType)
 
@@ -226,13 +228,12 @@ def _schedule_retry(row: AlertRow, targets: Sequence[str], failures: list[str], 
 
 
 def backoff(attempts: int, rng: random.Random | None = None) -> timedelta:
-    """Exponential delay with jitter, capped: a dead webhook is retried every ~30 min, forever.
+    """Exponential delay with jitter (core.backoff), capped: a dead webhook is retried every ~30 min, forever.
 
     The jitter (50-100% of the step) keeps many alerts that failed together from retrying in
     lockstep against a receiver that is just coming back.
     """
-    step = min(BACKOFF_CAP, BACKOFF_BASE * (2 ** max(0, min(attempts - 1, 20))))
-    return step * (0.5 + 0.5 * (rng or random).random())
+    return timedelta(seconds=_BACKOFF.delay(attempts, rng.random if rng else random.random))
 
 
 def _send(url: str, title: str, body: str, notify_type: str) -> str | None:
