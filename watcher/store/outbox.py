@@ -311,7 +311,8 @@ def validate_urls(urls: Sequence[str], key: str = "notify URL") -> list[str]:
 def masked(url: str) -> str:
     """A target URL fit to display: Apprise's privacy form, trimmed further by `secrets.mask_url`."""
     plugin = _instantiate(url)
-    return secrets.mask_url(url, None if plugin is None else plugin.url(privacy=True))
+    private: str | None = None if plugin is None else plugin.url(privacy=True)  # type: ignore[no-untyped-call]
+    return secrets.mask_url(url, private)
 
 
 def _instantiate(url: str) -> apprise.NotifyBase | None:
