@@ -9,6 +9,11 @@ rules/ folder, so a module watcher/rules.py would be shadowed in an installed wh
 
 Phrases are matched on folded text (NFKC, lower case, Traditional -> Simplified Chinese, CJK
 spacing removed), so one phrase covers the variants a human would consider the same words.
+
+Rules are written by concept, not by sentence: `[concepts]` name groups of synonyms in the three
+languages ("video" = video call, video interview, 视频面试 ...), and a rule asks for `@video` as a
+phrase, or writes `<@video>` inside an expression to say "near" ("<@failure>[^.]{0,40}<@identity>").
+Amazon rewords sentences often; the concepts it needs to say them change far less.
 """
 
 from __future__ import annotations
@@ -26,10 +31,13 @@ from pathlib import Path
 from watcher.core.model import Kind
 
 LANGUAGES = ("en", "zh-Hans", "zh-Hant")
-FIELDS = ("subject", "body", "text")
+FIELDS = ("subject", "body", "text", "links")
 SENDER_CLASSES = ("amazon", "dressed", "other")
 _RULE_KEYS = {"name", "kind", "priority", "languages", "description", "enabled", "sender", *FIELDS}
 _COND_KEYS = {"any", "all", "none"}
+_CONCEPT_NAME = re.compile(r"[a-z][a-z0-9_]*")
+_CONCEPT_REF = re.compile(r"<@([a-z][a-z0-9_]*)>")
+Concepts = dict[str, tuple[str, ...]]  # name -> phrases as written (plain or "re:...")
 _CJK_SPACE = re.compile(r"(?<=[\u2e80-\u9fff\uff00-\uffef]) +| +(?=[\u2e80-\u9fff\uff00-\uffef])")
 
 
@@ -129,23 +137,28 @@ class Rule:
 
 @dataclass(frozen=True)
 class MatchInput:
-    """What a rule looks at: folded subject and body, and the sender's class and address."""
+    """What a rule looks at: folded subject and body, the sender's class and address, and the
+    web links of the judged text (one per line, lower case) for rules about booking forms."""
 
     subject: str
     body: str
     sender_class: str
     sender_addr: str
+    links: str = ""
 
     @classmethod
-    def build(cls, subject: str, body: str, sender_class: str, sender_addr: str) -> MatchInput:
-        return cls(fold(subject), fold(body), sender_class, sender_addr.lower())
+    def build(cls, subject: str, body: str, sender_class: str, sender_addr: str,
+              links: tuple[str, ...] = ()) -> MatchInput:
+        return cls(fold(subject), fold(body), sender_class, sender_addr.lower(), "\n".join(links).lower())
 
     def field(self, name: str) -> str:
-        """subject, body, or both as `text` (joined once per message, not once per rule)."""
+        """subject, body, links, or subject and body as `text` (joined once per message)."""
         if name == "subject":
             return self.subject
         if name == "body":
             return self.body
+        if name == "links":
+            return self.links
         joined = self.__dict__.get("_text")
         if joined is None:
             joined = f"{self.subject}\n{self.body}"
@@ -191,28 +204,54 @@ class RuleSet:
         return cached
 
 
-def _phrases(value: object, where: str) -> tuple[str | re.Pattern[str], ...]:
+def _concept_regex(name: str, concepts: Concepts, where: str, seen: tuple[str, ...] = ()) -> str:
+    """One concept as a regular expression: its phrases as alternatives (plain ones escaped)."""
+    if name not in concepts:
+        known = ", ".join(sorted(concepts)) or "none"
+        raise RuleError(f"{where}: unknown concept @{name} (defined: {known})")
+    if name in seen:
+        raise RuleError(f"{where}: concept @{name} refers to itself")
+    parts = []
+    for phrase in concepts[name]:
+        if phrase.startswith("re:"):
+            parts.append(_expand(phrase[3:], concepts, where, (*seen, name)))
+        elif phrase.startswith("@"):
+            parts.append(_concept_regex(phrase[1:], concepts, where, (*seen, name)))
+        else:
+            parts.append(re.escape(fold(phrase)))
+    return "(?:" + "|".join(parts) + ")"
+
+
+def _expand(pattern: str, concepts: Concepts, where: str, seen: tuple[str, ...] = ()) -> str:
+    return _CONCEPT_REF.sub(lambda m: _concept_regex(m[1], concepts, where, seen), pattern)
+
+
+def _phrases(value: object, where: str, concepts: Concepts) -> tuple[str | re.Pattern[str], ...]:
     if not isinstance(value, list) or not all(isinstance(p, str) and p.strip() for p in value):
         raise RuleError(f"{where}: must be a list of non-empty strings")
     out: list[str | re.Pattern[str]] = []
     for i, phrase in enumerate(value):
-        if phrase.startswith("re:"):
-            try:
-                out.append(re.compile(phrase[3:].translate(_folding()[0]), re.I))
-            except re.error as exc:
-                raise RuleError(f"{where}[{i}]: invalid regular expression: {exc}") from None
+        if phrase.startswith("@"):
+            pattern = _concept_regex(phrase[1:], concepts, f"{where}[{i}]")
+        elif phrase.startswith("re:"):
+            pattern = _expand(phrase[3:], concepts, f"{where}[{i}]")
         else:
             out.append(fold(phrase))
+            continue
+        try:
+            out.append(re.compile(pattern.translate(_folding()[0]), re.I))
+        except re.error as exc:
+            raise RuleError(f"{where}[{i}]: invalid regular expression: {exc}") from None
     return tuple(out)
 
 
-def _condition(value: object, where: str) -> Condition:
+def _condition(value: object, where: str, concepts: Concepts) -> Condition:
     if not isinstance(value, dict):
         raise RuleError(f"{where}: must be a table with any / all / none")
     unknown = set(value) - _COND_KEYS
     if unknown:
         raise RuleError(f"{where}.{sorted(unknown)[0]}: unknown key (expected any, all, none)")
-    return Condition(**{k: _phrases(v, f"{where}.{k}") for k, v in value.items()})
+    return Condition(**{k: _phrases(v, f"{where}.{k}", concepts) for k, v in value.items()})
 
 
 def _sender(value: object, where: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -227,7 +266,7 @@ def _sender(value: object, where: str) -> tuple[tuple[str, ...], tuple[str, ...]
     return out[0], out[1]
 
 
-def _rule(raw: object, where: str, source: str, override: bool) -> Rule:
+def _rule(raw: object, where: str, source: str, override: bool, concepts: Concepts) -> Rule:
     if not isinstance(raw, dict):
         raise RuleError(f"{where}: must be a table")
     unknown = set(raw) - _RULE_KEYS
@@ -249,7 +288,7 @@ def _rule(raw: object, where: str, source: str, override: bool) -> Rule:
     langs = raw.get("languages", [])
     if not isinstance(langs, list) or not langs or any(lang not in LANGUAGES for lang in langs):
         raise RuleError(f"{where}.languages: must list some of {', '.join(LANGUAGES)}")
-    conditions = tuple((f, _condition(raw[f], f"{where}.{f}")) for f in FIELDS if f in raw)
+    conditions = tuple((f, _condition(raw[f], f"{where}.{f}", concepts)) for f in FIELDS if f in raw)
     if not conditions:
         raise RuleError(f"{where}: needs at least one of {', '.join(FIELDS)}")
     sender_any, sender_none = _sender(raw.get("sender", {}), f"{where}.sender")
@@ -262,19 +301,54 @@ def _rule(raw: object, where: str, source: str, override: bool) -> Rule:
     )
 
 
-def parse_rules(text: str, source: str, override: bool = False) -> list[Rule]:
-    """Rules of one TOML document; `source` names it in errors."""
+@dataclass(frozen=True)
+class RuleFile:
+    """One TOML document, read but not yet compiled: its concepts must all be known first,
+    since a later file (a user's folder) may add or redefine a concept the bundled rules use."""
+
+    source: str
+    concepts: Concepts
+    rules: tuple[object, ...]
+
+
+def read_rule_file(text: str, source: str) -> RuleFile:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise RuleError(f"{source}: not valid TOML: {exc}") from None
-    unknown = set(data) - {"rules"}
+    unknown = set(data) - {"rules", "concepts"}
     if unknown:
-        raise RuleError(f"{source}: unknown top-level key {sorted(unknown)[0]!r} (expected [[rules]])")
+        key = sorted(unknown)[0]
+        raise RuleError(f"{source}: unknown top-level key {key!r} (expected [[rules]], [concepts])")
     raw_rules = data.get("rules", [])
     if not isinstance(raw_rules, list):
         raise RuleError(f"{source}: rules must be an array of tables ([[rules]])")
-    return [_rule(r, f"{source}: rules[{i}]", source, override) for i, r in enumerate(raw_rules)]
+    raw_concepts = data.get("concepts", {})
+    if not isinstance(raw_concepts, dict):
+        raise RuleError(f"{source}: concepts must be a table ([concepts] name = [phrases])")
+    concepts: Concepts = {}
+    for name, phrases in raw_concepts.items():
+        where = f"{source}: concepts.{name}"
+        if not _CONCEPT_NAME.fullmatch(name):
+            raise RuleError(f"{where}: a concept name is lower-case letters, digits and _")
+        if not isinstance(phrases, list) or not phrases or not all(isinstance(p, str) and p for p in phrases):
+            raise RuleError(f"{where}: must be a non-empty list of phrases")
+        concepts[name] = tuple(phrases)
+    return RuleFile(source, concepts, tuple(raw_rules))
+
+
+def compile_rules(file: RuleFile, concepts: Concepts, override: bool = False) -> list[Rule]:
+    return [_rule(r, f"{file.source}: rules[{i}]", file.source, override, concepts)
+            for i, r in enumerate(file.rules)]
+
+
+def parse_rules(text: str, source: str, override: bool = False,
+                concepts: Concepts | None = None) -> list[Rule]:
+    """Rules of one TOML document; `source` names it in errors. Concepts: the bundled ones, then
+    the document's own."""
+    file = read_rule_file(text, source)
+    known = {**(bundled_concepts() if concepts is None else concepts), **file.concepts}
+    return compile_rules(file, known, override)
 
 
 def _merge(base: list[Rule], extra: list[Rule]) -> list[Rule]:
@@ -313,30 +387,58 @@ def _bundled_dir() -> Traversable:
         return Path(__file__).resolve().parents[2] / "rules"
 
 
-def bundled_rules() -> list[Rule]:
+@cache
+def _bundled_files() -> tuple[RuleFile, ...]:
+    entries = sorted(_bundled_dir().iterdir(), key=lambda e: e.name)
+    return tuple(read_rule_file(e.read_text("utf-8"), f"rules/{e.name}")
+                 for e in entries if e.name.endswith(".toml"))
+
+
+def _merged_concepts(files: tuple[RuleFile, ...] | list[RuleFile]) -> Concepts:
+    """Later files redefine a concept by name, as user rules replace bundled rules by name."""
+    concepts: Concepts = {}
+    for file in files:
+        concepts.update(file.concepts)
+    return concepts
+
+
+def bundled_concepts() -> Concepts:
+    return _merged_concepts(_bundled_files())
+
+
+def bundled_rules(concepts: Concepts | None = None) -> list[Rule]:
     rules: list[Rule] = []
-    for entry in sorted(_bundled_dir().iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(".toml"):
-            rules.extend(parse_rules(entry.read_text("utf-8"), f"rules/{entry.name}"))
+    known = bundled_concepts() if concepts is None else concepts
+    for file in _bundled_files():
+        rules.extend(compile_rules(file, known))
     _check_unique(rules)
     return rules
 
 
+def _user_files(folder: str | Path) -> list[RuleFile]:
+    path = Path(folder)
+    if not path.is_dir():
+        raise RuleError(f"{path}: rules folder does not exist")
+    files = []
+    for file in sorted(path.glob("*.toml")):
+        try:
+            text = file.read_text("utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise RuleError(f"{file}: cannot read: {exc}") from None
+        files.append(read_rule_file(text, str(file)))
+    return files
+
+
 def load_ruleset(*user_dirs: str | Path) -> RuleSet:
-    """Bundled rules plus each user folder's *.toml (later folders override earlier ones)."""
-    rules = bundled_rules()
-    for folder in user_dirs:
-        path = Path(folder)
-        if not path.is_dir():
-            raise RuleError(f"{path}: rules folder does not exist")
-        for file in sorted(path.glob("*.toml")):
-            try:
-                text = file.read_text("utf-8")
-            except (OSError, UnicodeDecodeError) as exc:
-                raise RuleError(f"{file}: cannot read: {exc}") from None
-            extra = parse_rules(text, str(file), override=True)
-            _check_unique(extra)
-            rules = _merge(rules, extra)
+    """Bundled rules plus each user folder's *.toml (later folders override earlier ones, rules
+    and concepts alike: a redefined concept changes every rule that uses it)."""
+    user = [f for folder in user_dirs for f in _user_files(folder)]
+    concepts = _merged_concepts([*_bundled_files(), *user])
+    rules = bundled_rules(concepts)
+    for file in user:
+        extra = compile_rules(file, concepts, override=True)
+        _check_unique(extra)
+        rules = _merge(rules, extra)
     return RuleSet(tuple(rules))
 
 
