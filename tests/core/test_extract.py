@@ -83,7 +83,7 @@ def test_deadline_uses_shanghai_calendar_date():
     sent = datetime(2026, 10, 6, 21, 15, tzinfo=UTC)
     assert deadline(sent, "within the next 14 days", "Asia/Shanghai").isoformat() == "2026-10-21"
     assert deadline(sent, "在接下来的 10 天内安排预约", "Asia/Shanghai").isoformat() == "2026-10-17"
-    assert booking_days("no number here") == 14
+    assert booking_days("no number here") is None  # no stated window: no deadline, not a guess
 
 
 @pytest.mark.parametrize(
@@ -96,7 +96,7 @@ def test_deadline_uses_shanghai_calendar_date():
         ("请在收到本邮件后两周内预约", 14),
         ("如果您未在十天內安排預約", 10),
         ("请您在十四天内安排", 14),
-        ("我们将在 2 个工作日内发送确认邮件", 14),  # business days are not the window: default
+        ("我们将在 2 个工作日内发送确认邮件", None),  # business days are not the window: none stated
     ],
 )
 def test_booking_window_in_words_and_numerals(text, days):

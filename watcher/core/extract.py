@@ -23,7 +23,6 @@ from watcher.core.timetext import find_datetimes
 @dataclass(frozen=True)
 class ExtractParams:
     timezone: str
-    booking_window_days: int
     min_window_days: int
     max_window_days: int
     meeting_domains: tuple[str, ...] = ()
@@ -153,21 +152,26 @@ def _window(m: re.Match[str]) -> int | None:
     return zh_number * (1 if unit in ("天", "日") else 7)
 
 
-def booking_days(text: str, params: ExtractParams | None = None) -> int:
-    """The booking window the invitation states, or the default from the data file."""
+def booking_days(text: str, params: ExtractParams | None = None) -> int | None:
+    """The booking window the invitation states; None when it states none.
+
+    No default: real invitations inside account-review notices often give no window at all, and
+    a deadline the mail never stated would be a guess shown to the seller as a fact.
+    """
     params = params or load_params()
     for m in _DAYS.finditer(text):
         days = _window(m)
         if days is not None and params.min_window_days <= days <= params.max_window_days:
             return days
-    return params.booking_window_days
+    return None
 
 
 def deadline(sent: datetime | None, text: str, tz: str) -> date | None:
-    """Calendar date of sending in `tz`, plus the stated booking window."""
-    if sent is None:
+    """Calendar date of sending in `tz`, plus the stated booking window (None if none stated)."""
+    days = booking_days(text)
+    if sent is None or days is None:
         return None
-    return sent.astimezone(ZoneInfo(tz)).date() + timedelta(days=booking_days(text))
+    return sent.astimezone(ZoneInfo(tz)).date() + timedelta(days=days)
 
 
 def appointment(text: str, sent: datetime | None, tz: str) -> datetime | None:

@@ -22,6 +22,7 @@ class Kind(StrEnum):
     APPEAL_DENIED_RESTART = "appeal_denied_restart"
     SUPPORT_REPLY = "support_reply"
     SIV_APPROVED = "siv_approved"
+    SIV_UNCLEAR = "siv_unclear"  # about identity verification, fits no other kind: read it
     OTHER = "other"
 
 

@@ -204,6 +204,14 @@ class RuleSet:
         return cached
 
 
+def _no_control(phrase: str, where: str) -> None:
+    """A control character in a phrase is almost always TOML eating a backslash: "\\b" in a
+    double-quoted string is a backspace, not a regex word boundary."""
+    if any(unicodedata.category(ch) == "Cc" for ch in phrase):
+        raise RuleError(f"{where}: contains a control character; in a TOML \"...\" string write \\\\b "
+                        f"for \\b, or use a '...' string")
+
+
 def _concept_regex(name: str, concepts: Concepts, where: str, seen: tuple[str, ...] = ()) -> str:
     """One concept as a regular expression: its phrases as alternatives (plain ones escaped)."""
     if name not in concepts:
@@ -231,6 +239,7 @@ def _phrases(value: object, where: str, concepts: Concepts) -> tuple[str | re.Pa
         raise RuleError(f"{where}: must be a list of non-empty strings")
     out: list[str | re.Pattern[str]] = []
     for i, phrase in enumerate(value):
+        _no_control(phrase, f"{where}[{i}]")
         if phrase.startswith("@"):
             pattern = _concept_regex(phrase[1:], concepts, f"{where}[{i}]")
         elif phrase.startswith("re:"):
@@ -333,6 +342,8 @@ def read_rule_file(text: str, source: str) -> RuleFile:
             raise RuleError(f"{where}: a concept name is lower-case letters, digits and _")
         if not isinstance(phrases, list) or not phrases or not all(isinstance(p, str) and p for p in phrases):
             raise RuleError(f"{where}: must be a non-empty list of phrases")
+        for i, phrase in enumerate(phrases):
+            _no_control(phrase, f"{where}[{i}]")
         concepts[name] = tuple(phrases)
     return RuleFile(source, concepts, tuple(raw_rules))
 
