@@ -13,7 +13,7 @@ from datetime import date, datetime
 from typing import TypedDict
 
 from watcher.core import extract
-from watcher.core.message import ParsedMessage, parse_message
+from watcher.core.message import ParsedMessage, bare_urls, parse_message
 from watcher.core.model import Classification, Kind, SenderCheck
 from watcher.core.ruleset import MatchInput, Rule, RuleSet, default_ruleset
 from watcher.core.sender import (
@@ -47,7 +47,9 @@ def sender_class(msg: ParsedMessage) -> str:
 def _match_one(msg: ParsedMessage, ruleset: RuleSet) -> Rule | None:
     subject = "" if msg.is_reply else bare_subject(msg.subject)
     body = msg.newest if (msg.is_reply or msg.is_forward) else msg.text
-    return ruleset.match(MatchInput.build(subject, body, sender_class(msg), msg.from_addr))
+    # A reply's links are those of its newest part, not of the history it quotes.
+    links = tuple(bare_urls(body)) if msg.is_reply else msg.links
+    return ruleset.match(MatchInput.build(subject, body, sender_class(msg), msg.from_addr, links))
 
 
 def decide(msg: ParsedMessage, ruleset: RuleSet, depth: int = 0) -> tuple[Rule | None, ParsedMessage]:

@@ -72,7 +72,9 @@ _DAYS = re.compile(
     re.I,
 )
 _BOOKING_HINT = re.compile(
-    r"qualtrics|/jfe/form/|SV_[0-9A-Za-z]{6,}|book|schedul|appointment|预约|預約", re.I
+    r"qualtrics|/jfe/form/|SV_[0-9A-Za-z]{6,}|book|schedul|appointment|预约|預約|"
+    r"/IPISellerVerificationService/|/verificationRequired",  # Seller Central's own booking page
+    re.I,
 )
 _NOT_BOOKING = re.compile(r"/help/|/cu/contact|/forums|/gp/help|case-dashboard|unsubscribe|chime\.aws", re.I)
 _APPOINTMENT_HINT = re.compile(
