@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import string
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
@@ -346,3 +347,82 @@ def test_phishing_reasons_are_told_in_chinese_for_every_suspicious_corpus_mail()
             assert localize_reason(reason, en) == reason
             checked += 1
     assert checked >= 10
+
+
+# -- every alert is about its own mail ---------------------------------------------------------
+
+LATER = {  # a later event (sent on the 9th) that moves the case past each kind
+    "siv_failed": INVITE, "support_reply": CONFIRM, "video_call_invitation": CONFIRM,
+    "video_call_confirmation": APPROVED, "appeal_denied_restart": APPROVED, "siv_approved": RESTART,
+}
+LATER = {kind: replace(event, sent_at=at(9)) for kind, event in LATER.items()}
+LATE_MAIL = {  # each kind as an older mail arriving after LATER
+    "siv_failed": FAILED, "support_reply": REPLY, "video_call_invitation": INVITE,
+    "video_call_confirmation": CONFIRM, "appeal_denied_restart": RESTART, "siv_approved": APPROVED,
+}
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+@pytest.mark.parametrize("kind", sorted(LATE_MAIL))
+def test_an_older_mail_arriving_late_speaks_of_itself_then_of_the_case(kind, language):
+    t = texts(language)
+    mail = LATE_MAIL[kind]
+    later = LATER[kind]
+    view = fold([mail, later])
+    assert view.last_event == later
+    alert = compose_event(view, mail, ACCOUNT, MAILBOX, language, TZ)
+    body = alert.body
+    assert t["events"][kind]["headline"] in alert.title
+    own_action = t["next_actions"][str(fold([mail]).state)][0].split("{")[0]
+    current_action = t["next_actions"][str(view.state)][0].split("{")[0]
+    moved = t["common"]["moved_on"].split("{")[0]
+    assert moved in body, "the alert says the case has moved past this mail"
+    assert body.index(own_action) < body.index(moved) < body.rindex(current_action)
+    if kind == "video_call_invitation":
+        assert URL in body and "2026-11-17" in body and TOKEN in body
+    if State.RESTART_ADVISED in (view.state, fold([mail]).state):
+        assert body.startswith(t["common"]["restart_warning"]) and alert.notify_type == "failure"
+
+
+def test_a_denial_always_opens_with_the_warning_even_after_approval():
+    late_denial = Event("appeal_denied_restart", at(5), "verified")
+    for language in ("zh", "en"):
+        t = texts(language)
+        view = fold([FAILED, APPROVED, late_denial])
+        alert = compose_event(view, late_denial, ACCOUNT, MAILBOX, language, TZ)
+        assert alert.body.startswith(t["common"]["restart_warning"])
+        assert t["next_actions"]["restart_advised"][0].split("{")[0] in alert.body
+        assert "appeal again" not in alert.body.lower()
+
+
+def test_the_newest_mail_of_a_case_gets_no_moved_on_line():
+    for kind, history in HISTORIES.items():
+        if kind in ("booked", "verified", "appeal-sent"):
+            continue
+        alert = compose_event(fold(history), history[-1], ACCOUNT, MAILBOX, "zh", TZ)
+        assert texts("zh")["common"]["moved_on"].split("{")[0] not in alert.body, kind
+
+
+def test_a_deadline_already_past_is_marked_with_what_to_do():
+    t = texts("zh")
+    before = compose_event(fold([INVITE]), INVITE, ACCOUNT, MAILBOX, "zh", TZ, now=at(10))
+    after = compose_event(fold([INVITE]), INVITE, ACCOUNT, MAILBOX, "zh", TZ, now=at(18))
+    marker = t["common"]["deadline_passed"].split("{")[0]
+    assert marker not in before.body
+    assert marker in after.body and "Selling Partner Support" in after.body and URL in after.body
+
+
+def test_a_siv_unclear_alert_quotes_the_mail_and_asks_to_read_it():
+    unclear = Event("siv_unclear", at(7), "verified", subject="Your Amazon.com Selling Account",
+                    excerpt=("We need additional documentation to verify your identity.",
+                             "https://sellercentral.amazon.com/cu/contact-us"))
+    for language in ("zh", "en"):
+        t = texts(language)
+        alert = compose_event(fold([FAILED, unclear]), unclear, ACCOUNT, MAILBOX, language, TZ)
+        assert t["events"]["siv_unclear"]["headline"] in alert.title and alert.notify_type == "warning"
+        assert "We need additional documentation to verify your identity." in alert.body
+        assert "https://sellercentral.amazon.com/cu/contact-us" in alert.body
+        assert t["events"]["siv_unclear"]["happened"] in alert.body
+        assert t["common"]["moved_on"].split("{")[0] not in alert.body
+        # the case is unchanged by it: its state's next action still follows
+        assert t["next_actions"]["siv_failed"][0].split("{")[0] in alert.body

@@ -32,7 +32,7 @@ JSON_KEYS = (
     "deadline",
     "appointment",
 )
-EXTRA_KEYS = ("meeting_url", "rule", "reasons", "account", "parse_error")
+EXTRA_KEYS = ("meeting_url", "rule", "reasons", "account", "parse_error", "excerpt")
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_DATABASE = 0, 1, 2, 3
 

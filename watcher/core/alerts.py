@@ -17,14 +17,14 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import cache
 from importlib.resources import files
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
-from watcher.core.cases import CaseView, Event, ReminderPlan
+from watcher.core.cases import CaseView, Event, ReminderPlan, fold, is_later
 from watcher.core.model import Kind, Mark, State
 
 MESSAGE_LIMIT = 2048
@@ -41,6 +41,7 @@ EVENT_NOTIFY_TYPES = {
     Kind.SUPPORT_REPLY.value: "info",
     Kind.APPEAL_DENIED_RESTART.value: "failure",
     Kind.SIV_APPROVED.value: "success",
+    Kind.SIV_UNCLEAR.value: "warning",
     Mark.APPEAL_SENT.value: "info",
     Mark.BOOKED.value: "info",
     Mark.VERIFIED.value: "success",
@@ -98,19 +99,54 @@ def _load_texts(code: str) -> dict[str, Any]:
 
 
 def compose_event(
-    view: CaseView, event: Event, account: str, mailbox: str, language: str, tz: ZoneInfo
+    view: CaseView, event: Event, account: str, mailbox: str, language: str, tz: ZoneInfo,
+    now: datetime | None = None,
 ) -> AlertText:
-    """The alert for one event, given the case as it stands after that event."""
+    """The alert for one event, given the case as it stands after it (`view`, all events).
+
+    The alert speaks of its own mail: title, fields and next action follow what the mail says
+    (an invitation always carries its link, deadline and token; a denial always opens with the
+    re-register warning). When the case has moved past the mail (an older mail arriving late),
+    one line says so and the case's current state and next action follow below the mail's own.
+    `now` marks a deadline that has already passed.
+    """
     t = texts(language)
     ev = t["events"].get(event.kind, t["events"]["generic"])
-    notify_type = EVENT_NOTIFY_TYPES.get(event.kind, STATE_NOTIFY_TYPES.get(view.state, "info"))
-    if view.state == State.RESTART_ADVISED:
+    own = fold([event])  # what this mail alone says
+    moved_on = view.last_event is not None and is_later(view.last_event, event)
+    states = {own.state, view.state}
+    notify_type = EVENT_NOTIFY_TYPES.get(event.kind, STATE_NOTIFY_TYPES.get(own.state, "info"))
+    if State.RESTART_ADVISED in states:
         notify_type = "failure"
     lines: list[Line] = [(ESSENTIAL, ev["happened"])]
     if event.subject and event.kind not in _MARKS:
         lines.append((DETAIL, t["common"]["subject"].format(subject=event.subject)))
-    lines += _case_lines(view, account, mailbox, t, tz)
-    return _finish(t, view.state, ev["headline"], account, lines, notify_type)
+    lines += [(ESSENTIAL, t["common"]["excerpt"].format(line=line)) for line in event.excerpt]
+    if own.state is None or not moved_on:
+        lines += _case_lines(_with_mail(view, event) if own.state else view, account, mailbox, t, tz, now)
+    else:
+        # the mail's own deadline is no alarm once the case has moved on (the call may be booked)
+        lines += _case_lines(_with_case(own, view), account, mailbox, t, tz)
+        lines.append((ESSENTIAL, t["common"]["moved_on"].format(state=_state_name(t, view.state))))
+        lines += _case_lines(view, account, mailbox, t, tz, now, current=True)
+    warn = State.RESTART_ADVISED if State.RESTART_ADVISED in states else own.state
+    return _finish(t, warn, ev["headline"], account, lines, notify_type)
+
+
+def _with_mail(view: CaseView, event: Event) -> CaseView:
+    """The case as it stands, with this mail's own fields first (its link, its deadline)."""
+    own = fold([event])
+    return replace(view, deadline=own.deadline or view.deadline,
+                   booking_url=own.booking_url or view.booking_url,
+                   appointment=own.appointment or view.appointment,
+                   meeting_url=own.meeting_url or view.meeting_url,
+                   seller_token=own.seller_token or view.seller_token)
+
+
+def _with_case(own: CaseView, view: CaseView) -> CaseView:
+    """The mail's own view, with what the case knows that the mail does not (token, case IDs)."""
+    return replace(own, seller_token=own.seller_token or view.seller_token,
+                   case_ids=own.case_ids or view.case_ids)
 
 
 def compose_summary(view: CaseView, account: str, mailbox: str, language: str, tz: ZoneInfo) -> AlertText:
@@ -177,15 +213,24 @@ def localize_reason(reason: str, t: dict[str, Any]) -> str:
     return reason
 
 
-def _case_lines(view: CaseView, account: str, mailbox: str, t: dict[str, Any], tz: ZoneInfo) -> list[Line]:
-    """Account, the state's fields and its next action, each with its keep-priority."""
+def _case_lines(
+    view: CaseView, account: str, mailbox: str, t: dict[str, Any], tz: ZoneInfo,
+    now: datetime | None = None, *, current: bool = False,
+) -> list[Line]:
+    """Account, the state's fields and its next action, each with its keep-priority.
+    `current`: the case's lines below an older mail's own (the account line is not repeated)."""
     common = t["common"]
     values = field_values(view, t, tz, account)
-    lines: list[Line] = [(USEFUL, common["account"].format(account=account, mailbox=mailbox))]
+    lines: list[Line] = []
+    if not current:
+        lines.append((USEFUL, common["account"].format(account=account, mailbox=mailbox)))
     for name in STATE_FIELDS.get(view.state, ()):
         if getattr(view, name):
             priority = ESSENTIAL if name in _ESSENTIAL_FIELDS else USEFUL
             lines.append((priority, common[name].format(**values)))
+    if view.state == State.VIDEO_CALL_INVITED and view.deadline and now is not None \
+            and view.deadline < now.astimezone(tz).date():
+        lines.append((ESSENTIAL, common["deadline_passed"].format(**values)))
     if view.case_ids and view.state != State.APPEAL_OPEN:  # appeal_open's next action lists them
         lines.append((USEFUL, common["case_ids"].format(**values)))
     actions = _next_action_lines(view, t, values)

@@ -86,6 +86,7 @@ class Event:
     subject: str = ""
     from_addr: str = ""
     event_id: int | None = None
+    excerpt: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.sent_at.tzinfo is None or self.sent_at.utcoffset() is None:
@@ -113,6 +114,7 @@ class Event:
             subject=c.subject,
             from_addr=c.from_addr,
             event_id=event_id,
+            excerpt=c.excerpt,
         )
 
     @classmethod
@@ -157,6 +159,11 @@ class ReminderPlan:
 
 def _order_key(e: Event) -> tuple[datetime, bool, int]:
     return (e.sent_at, e.event_id is None, e.event_id or 0)
+
+
+def is_later(a: Event, b: Event) -> bool:
+    """Whether `a` comes after `b` in the case's history (sent order, then event id)."""
+    return _order_key(a) > _order_key(b)
 
 
 def fold(events: Iterable[Event]) -> CaseView:

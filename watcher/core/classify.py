@@ -15,7 +15,7 @@ from typing import TypedDict
 from watcher.core import extract
 from watcher.core.message import ParsedMessage, bare_urls, parse_message
 from watcher.core.model import Classification, Kind, SenderCheck
-from watcher.core.ruleset import MatchInput, Rule, RuleSet, default_ruleset
+from watcher.core.ruleset import MatchInput, Rule, RuleSet, default_ruleset, fold
 from watcher.core.sender import (
     SenderVerdict,
     check_sender,
@@ -147,5 +147,30 @@ def _classify(raw: bytes, ruleset: RuleSet, tz: str, authserv_ids: tuple[str, ..
         rule=rule.name if rule is not None else None,
         reasons=verdict.reasons,
         parse_error=outer.parse_error,
+        excerpt=excerpt(content, ruleset) if kind is Kind.SIV_UNCLEAR else (),
         **_fields(kind, outer, content, tz),
     )
+
+
+_SENTENCE = re.compile(r"(?:[^\n.。!?！？]|[.!?](?=[^\s]))+[.。!?！？]?")  # "Amazon.com" ends nothing
+_NOT_READING = re.compile(
+    r"\.(png|jpe?g|gif)(\?|$)|unsubscribe|/gp/help/|/help/hub/|apps?\.apple\.com|itunes\.apple\.com|"
+    r"play\.google\.com",
+    re.I,
+)
+EXCERPT_SENTENCES, EXCERPT_LINKS, EXCERPT_CHARS = 3, 3, 200
+
+
+def excerpt(msg: ParsedMessage, ruleset: RuleSet) -> tuple[str, ...]:
+    """The key sentences and links of a mail no specific kind fits, for its alert: the seller
+    must read it, and the sentences that ask for something are what to read first."""
+    text = msg.newest if msg.is_reply else msg.text
+    sentences: list[str] = []
+    for m in _SENTENCE.finditer(text):
+        sentence = " ".join(m.group().split())
+        if len(sentence) > 8 and ruleset.quote is not None and ruleset.quote.search(fold(sentence)):
+            sentences.append(sentence[:EXCERPT_CHARS])
+            if len(sentences) == EXCERPT_SENTENCES:
+                break
+    links = [u for u in msg.links if u.startswith(("http://", "https://")) and not _NOT_READING.search(u)]
+    return (*dict.fromkeys(sentences), *links[:EXCERPT_LINKS])

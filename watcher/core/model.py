@@ -75,6 +75,7 @@ class Classification:
     rule: str | None = None
     reasons: tuple[str, ...] = field(default_factory=tuple)
     parse_error: str | None = None
+    excerpt: tuple[str, ...] = field(default_factory=tuple)  # siv_unclear: key sentences, then links
 
     def to_json(self) -> dict[str, Any]:
         """JSON-ready dict; dates as ISO strings, absent values as None."""

@@ -182,7 +182,11 @@ def rule_matches(rule: Rule, item: MatchInput) -> bool:
 
 @dataclass(frozen=True)
 class RuleSet:
+    """The rules, and `quote`: what makes a sentence worth quoting in an alert (the concept
+    named "quote", when the rule files define one)."""
+
     rules: tuple[Rule, ...]
+    quote: re.Pattern[str] | None = None
 
     def match(self, item: MatchInput) -> Rule | None:
         """The highest-priority matching rule (file order breaks ties), None for `other`.
@@ -450,7 +454,10 @@ def load_ruleset(*user_dirs: str | Path) -> RuleSet:
         extra = compile_rules(file, concepts, override=True)
         _check_unique(extra)
         rules = _merge(rules, extra)
-    return RuleSet(tuple(rules))
+    quote = None
+    if "quote" in concepts:
+        quote = re.compile(_concept_regex("quote", concepts, "concepts.quote").translate(_folding()[0]), re.I)
+    return RuleSet(tuple(rules), quote)
 
 
 @cache

@@ -71,7 +71,7 @@ def apply_message(session: Session, row: MessageRow, ctx: Context, *, live: bool
     view = case_view(session, case)
     if live:
         text = alerts.compose_event(view, event_of(event_row, row), case.account, case.mailbox,
-                                    ctx.language, ctx.tz)
+                                    ctx.language, ctx.tz, now)
         add_alert(session, AlertDraft(key=f"message:{row.id}:event", purpose=f"event:{row.kind}", text=text,
                                       mailbox=case.mailbox, case_ref=case.ref, message_ref=row.id))
     plan_reminders(session, case, view, ctx, now)
@@ -181,6 +181,7 @@ def event_of(event_row: EventRow, message: MessageRow | None) -> cases.Event:
         booking_url=message.booking_url, deadline=message.deadline, appointment=message.appointment,
         meeting_url=message.meeting_url,
         message_id=message.message_id, subject=message.subject, from_addr=message.from_addr,
+        excerpt=tuple(json.loads(message.excerpt or "[]")),
     )
 
 

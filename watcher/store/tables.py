@@ -122,6 +122,7 @@ class MessageRow(SQLModel, table=True):
     rule: str | None = None
     reasons: str = "[]"
     parse_error: str | None = None
+    excerpt: str = "[]"  # JSON list: a siv_unclear mail's key sentences and links, quoted in its alert
     case_ref: int | None = Field(default=None, foreign_key="case.id", index=True)
 
 
@@ -290,6 +291,7 @@ def message_row(mailbox: str, folder: str, uidvalidity: int, uid: int, c: Classi
         case_id=c.case_id, seller_token=c.seller_token, booking_url=c.booking_url, deadline=c.deadline,
         appointment=c.appointment, meeting_url=c.meeting_url, rule=c.rule,
         reasons=json.dumps(list(c.reasons), ensure_ascii=False), parse_error=c.parse_error,
+        excerpt=json.dumps([_no_nul(line) for line in c.excerpt], ensure_ascii=False),
     )
 
 
