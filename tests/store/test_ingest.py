@@ -38,7 +38,8 @@ class Feeder:
         self.callback = ingest.on_record(cfg, clock=lambda: now)
 
     def feed(self, name: str, mailbox: str = "main") -> int | None:
-        raw = (CORPUS / name).read_bytes()
+        """`name` in the shared corpus, or "<folder>/<name>" in another corpus folder."""
+        raw = (CORPUS.parent / name if "/" in name else CORPUS / name).read_bytes()
         self.uid += 1
         row = self.store.record(mailbox, "INBOX", 1, self.uid, classify(raw),
                                 content_hash=hashlib.sha256(raw).hexdigest(), size=len(raw),
@@ -297,3 +298,33 @@ def test_a_failing_appointment_reminder_survives_a_later_event(store, http_recei
     feeder.feed("support_reply-en-case-received.eml")
     (day_before,) = [a for a in alerts(store) if a.purpose == "reminder:appointment-24h"]
     assert (day_before.status, day_before.attempts) == ("pending", 1)
+
+
+def test_a_verified_reply_to_a_stored_siv_mail_is_a_support_reply(store):
+    cfg = make_config()
+    feeder = live(store, cfg)
+    feeder.feed("siv_failed-en-plain.eml")
+    feeder.feed("links/other-en-thread-reply-in-reply-to.eml")
+    feeder.feed("links/other-en-unverified-reply-in-reply-to.eml")  # not authenticated: stays other
+    events = [a.purpose for a in alerts(store) if a.purpose.startswith("event:")]
+    assert events == ["event:siv_failed", "event:support_reply"]
+    rows = {r.message_id: r for r in store.messages()}
+    assert rows["<links-1@email.amazonses.com>"].rule == "link:reply-to-siv-message"
+    assert rows["<links-3@email.amazonses.com>"].kind == "other"
+    (case,) = casebook.list_cases(store, cfg)
+    assert case.view.state == State.APPEAL_OPEN
+
+
+def test_a_verified_mail_citing_a_known_siv_case_id_is_a_support_reply(store):
+    cfg = make_config()
+    feeder = live(store, cfg)
+    feeder.feed("links/other-en-case-id-follow-up.eml")  # no SIV mail with that case yet: other
+    feeder.feed("appeal_denied_restart-en-plain-1.eml")
+    feeder.uid += 1
+    follow_up = (CORPUS.parent / "links" / "other-en-case-id-follow-up.eml").read_bytes()
+    again = follow_up.replace(b"links-2@", b"links-2b@")
+    store.record("main", "INBOX", 1, feeder.uid, classify(again), content_hash="x", size=len(again),
+                 on_record=feeder.callback)
+    kinds = [(r.message_id, r.kind, r.rule) for r in store.messages()]
+    assert kinds[0][1] == "other"
+    assert kinds[2] == ("<links-2b@email.amazonses.com>", "support_reply", "link:siv-case-id")

@@ -141,6 +141,7 @@ def _classify(raw: bytes, ruleset: RuleSet, tz: str, authserv_ids: tuple[str, ..
         kind=kind,
         sender_check=verdict.check,
         message_id=outer.message_id,
+        references=outer.references,
         subject=outer.subject,
         from_addr=outer.from_addr,
         sent_at=outer.date,

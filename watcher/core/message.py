@@ -54,6 +54,7 @@ class ParsedMessage:
     to: tuple[str, ...] = ()
     date: datetime | None = None
     message_id: str | None = None
+    references: tuple[str, ...] = ()  # Message-IDs of In-Reply-To and References
     auth_results: tuple[str, ...] = ()
     text: str = ""
     newest: str = ""
@@ -154,7 +155,17 @@ class _Head(TypedDict):
     to: tuple[str, ...]
     date: datetime | None
     message_id: str | None
+    references: tuple[str, ...]
     auth_results: tuple[str, ...]
+
+
+_MESSAGE_ID = re.compile(r"<[^<>\s]+>")
+
+
+def _references(msg: Message) -> tuple[str, ...]:
+    """The Message-IDs a mail answers or cites, In-Reply-To first, without duplicates."""
+    found = _MESSAGE_ID.findall(" ".join(str(msg.get(h, "")) for h in ("In-Reply-To", "References")))
+    return tuple(dict.fromkeys(found))
 
 
 def _headers(msg: Message) -> _Head:
@@ -168,6 +179,7 @@ def _headers(msg: Message) -> _Head:
         "to": _addresses(msg, "To"),
         "date": date,
         "message_id": (decode_header_value(msg.get("Message-ID", "")).strip() or None),
+        "references": _references(msg),
         "auth_results": tuple(
             re.sub(r"\s+", " ", decode_header_value(v)).strip()
             for v in msg.get_all("Authentication-Results", [])

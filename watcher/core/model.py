@@ -69,6 +69,7 @@ class Classification:
     meeting_url: str | None = None
     account: str | None = None
     message_id: str | None = None
+    references: tuple[str, ...] = field(default_factory=tuple)  # In-Reply-To and References
     subject: str = ""
     from_addr: str = ""
     sent_at: datetime | None = None

@@ -57,7 +57,11 @@ def on_record(config: Config, clock: Callable[[], datetime] = utcnow) -> OnRecor
 
 def apply_message(session: Session, row: MessageRow, ctx: Context, *, live: bool, now: datetime) -> None:
     if row.kind == Kind.OTHER.value:
-        return
+        link = siv_link(session, row)
+        if link is None:
+            return
+        row.kind, row.rule = Kind.SUPPORT_REPLY.value, link
+        session.add(row)
     if row.sender_check == SenderCheck.SUSPICIOUS.value:
         if live:
             _phishing_alert(session, row, ctx)
@@ -183,6 +187,29 @@ def event_of(event_row: EventRow, message: MessageRow | None) -> cases.Event:
         message_id=message.message_id, subject=message.subject, from_addr=message.from_addr,
         excerpt=tuple(json.loads(message.excerpt or "[]")),
     )
+
+
+_SIV_KINDS = [k.value for k in Kind if k is not Kind.OTHER]
+
+
+def siv_link(session: Session, row: MessageRow) -> str | None:
+    """Why a verified Amazon mail the rules call `other` belongs to a known SIV case, or None.
+
+    Seller Support answers in the thread of the seller's case in words no rule can foresee; a
+    reply to a stored SIV message (In-Reply-To / References), or a mail citing the case ID of a
+    known SIV case, is at least a support reply: silence would be the worse mistake.
+    """
+    if row.sender_check != SenderCheck.VERIFIED.value:
+        return None
+    known = select(MessageRow.id).where(MessageRow.mailbox == row.mailbox,
+                                        col(MessageRow.kind).in_(_SIV_KINDS),
+                                        MessageRow.sender_check != SenderCheck.SUSPICIOUS.value)
+    refs = json.loads(row.references or "[]")
+    if refs and session.exec(known.where(col(MessageRow.message_id).in_(refs))).first() is not None:
+        return "link:reply-to-siv-message"
+    if row.case_id and session.exec(known.where(MessageRow.case_id == row.case_id)).first() is not None:
+        return "link:siv-case-id"
+    return None
 
 
 def _sent_at(row: MessageRow) -> datetime:

@@ -122,6 +122,7 @@ class MessageRow(SQLModel, table=True):
     rule: str | None = None
     reasons: str = "[]"
     parse_error: str | None = None
+    references: str = "[]"  # JSON list: Message-IDs of In-Reply-To and References
     excerpt: str = "[]"  # JSON list: a siv_unclear mail's key sentences and links, quoted in its alert
     case_ref: int | None = Field(default=None, foreign_key="case.id", index=True)
 
@@ -292,6 +293,7 @@ def message_row(mailbox: str, folder: str, uidvalidity: int, uid: int, c: Classi
         appointment=c.appointment, meeting_url=c.meeting_url, rule=c.rule,
         reasons=json.dumps(list(c.reasons), ensure_ascii=False), parse_error=c.parse_error,
         excerpt=json.dumps([_no_nul(line) for line in c.excerpt], ensure_ascii=False),
+        references=json.dumps([_no_nul(ref) for ref in c.references[:50]], ensure_ascii=False),
     )
 
 
