@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -58,6 +59,11 @@ WORDINGS = {
         "en": "We have verified your identity and the information that you provided.",
         "zh-Hans": "我们已验证您的身份以及您提供的信息。",
         "zh-Hant": "我們已驗證您的身分以及您提供的資訊。",
+    },
+    Kind.SIV_UNCLEAR: {
+        "en": "We need additional documentation to verify your identity and account ownership.",
+        "zh-Hans": "我们需要一些其他文件来验证您的身份。",
+        "zh-Hant": "我們需要一些其他文件來驗證您的身分。",
     },
 }
 
@@ -161,3 +167,73 @@ def test_grammatical_failure_wording_and_agreement_name():
     agreement = "根据《亚马逊服务商业解决方案协议》，请预约视频通话。"
     forwarded_by_hand = MatchInput.build("", agreement, "other", "a@163.com")
     assert rules.match(forwarded_by_hand).kind is Kind.VIDEO_CALL_INVITATION
+
+
+# -- concepts -----------------------------------------------------------------------------------
+
+CONCEPT_RULES = r"""
+[concepts]
+door = ["door", "re:门|門"]
+open_it = ["re:\\bopen(ed|s)?\\b", "@door_word"]
+door_word = ["sesame"]
+
+[[rules]]
+name = "t.any"
+kind = "siv_failed"
+priority = 10
+languages = ["en"]
+[rules.body]
+all = ["@door"]
+
+[[rules]]
+name = "t.near"
+kind = "siv_approved"
+priority = 20
+languages = ["en"]
+[rules.body]
+any = ["re:<@open_it>[^.]{0,10}<@door>"]
+"""
+
+
+def test_a_concept_is_any_of_its_phrases_and_near_is_one_expression():
+    from watcher.core.ruleset import RuleSet
+
+    ruleset = RuleSet(tuple(parse_rules(CONCEPT_RULES, "t.toml")))
+    assert ruleset.match(item("the door is shut")).name == "t.any"
+    assert ruleset.match(item("请开門")).name == "t.any"  # Traditional folds to Simplified
+    assert ruleset.match(item("he opened the door")).name == "t.near"
+    assert ruleset.match(item("he opened a window. later, the door")).name == "t.any"  # not near
+    assert ruleset.match(item("sesame, door")).name == "t.near"  # a concept inside a concept
+    assert ruleset.match(item("nothing here")) is None
+
+
+@pytest.mark.parametrize(("text", "where"), [
+    ("[[rules]]\nname='x'\nkind='other'\nlanguages=['en']\n[rules.body]\nany=['@nosuch']",
+     "rules[0] (x).body.any[0]: unknown concept @nosuch"),
+    ("[concepts]\nloop=['@loop']\n[[rules]]\nname='x'\nkind='other'\nlanguages=['en']\n[rules.body]\nany=['@loop']",
+     "concept @loop refers to itself"),
+    ('[concepts]\nbad=["re:\\bx"]', "concepts.bad[0]: contains a control character"),
+    ("[concepts]\nBad=['x']", "concepts.Bad: a concept name is"),
+])
+def test_bad_concepts_name_file_and_key(text, where):
+    with pytest.raises(RuleError, match=re.escape(where)):
+        parse_rules(text, "custom/bad.toml")
+
+
+def test_a_user_folder_redefines_a_concept_for_the_bundled_rules(tmp_path):
+    wording = "Please book your video call here."
+    assert load_ruleset().match(item(wording)).kind is Kind.VIDEO_CALL_INVITATION
+    (tmp_path / "concepts.toml").write_text("[concepts]\nbooking = ['reserve a slot']\n", "utf-8")
+    custom = load_ruleset(tmp_path)
+    reserved = custom.match(item("Please reserve a slot for your video interview."))
+    assert reserved is not None and reserved.kind is Kind.VIDEO_CALL_INVITATION
+    assert custom.match(item(wording)) is None  # "book" is no longer a booking word
+
+
+def test_a_booking_form_link_makes_a_video_mail_an_invitation():
+    text = "You must complete virtual identity verification via video interview. Access the following link."
+    link = ("https://sellercentral.amazon.com/mario/ipi/IPISellerVerificationService/global/node/"
+            "verificationRequired/render",)
+    with_link = MatchInput.build("", text, "amazon", "x@amazon.com", link)
+    assert default_ruleset().match(with_link).kind is Kind.VIDEO_CALL_INVITATION
+    assert default_ruleset().match(item(text)).kind is not Kind.VIDEO_CALL_INVITATION
