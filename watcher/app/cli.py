@@ -11,15 +11,17 @@ import json
 import logging
 import sys
 from collections.abc import Callable, Sequence
-from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from watcher.app import logs
-from watcher.core.classify import classify
-from watcher.core.model import Classification
-from watcher.core.ruleset import RuleError, RuleSet, load_ruleset
-from watcher.settings.config import ConfigError
-from watcher.settings.config import load as load_config
+
+if TYPE_CHECKING:
+    from watcher.core.model import Classification
+    from watcher.core.ruleset import RuleSet
+
+# Imports are deferred to the command that needs them: `--help`, `--version` and `classify`
+# start without the database layer, Apprise, rich or pydantic (issue: a CLI that starts at once).
 
 DESCRIPTION = "Watches Amazon sellers' mailboxes for Seller Identity Verification mail; alerts what to do."
 JSON_KEYS = (
@@ -49,6 +51,8 @@ def _add_classify(parser: argparse.ArgumentParser) -> None:
 
 def _sample_inputs() -> list[tuple[str, bytes]]:
     """The bundled sample mails, so a fresh install has something to classify."""
+    from importlib import resources
+
     entries = sorted(resources.files("watcher.samples").iterdir(), key=lambda e: e.name)
     return [(e.name, e.read_bytes()) for e in entries if e.name.endswith(".eml")]
 
@@ -69,7 +73,14 @@ def _print_table(rows: list[dict[str, object]]) -> None:
 
 
 def _run_classify(args: argparse.Namespace) -> int:
-    config = load_config(args.config) if args.config else None
+    from watcher.core.classify import classify
+    from watcher.core.ruleset import RuleError, load_ruleset
+
+    config = None
+    if args.config:
+        from watcher.settings.config import load
+
+        config = load(args.config)
     folders = [*(config.rules_folders if config else ()), *args.rules]
     tz = args.tz or (config.timezone if config else None)
     try:
@@ -101,10 +112,24 @@ COMMANDS: dict[str, tuple[str, Command]] = {
 }
 
 
+class _Version(argparse.Action):
+    """--version, reading the installed metadata only when asked."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            number = version("siv-watcher")
+        except PackageNotFoundError:  # a plain checkout, not installed
+            number = "(not installed)"
+        parser.exit(message=f"siv-watcher {number}\n")
+
+
 def build_parser(language: str = "zh") -> argparse.ArgumentParser:
     from watcher.app.commands import add_commands
 
     parser = argparse.ArgumentParser(prog="siv-watcher", description=DESCRIPTION)
+    parser.add_argument("--version", action=_Version, nargs=0, help="print the version and exit")
     parser.add_argument("--config", metavar="FILE", help="configuration file (TOML)")
     parser.add_argument("--log-format", choices=["text", "json"], default="text", help="log format on stderr")
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
@@ -123,8 +148,10 @@ def _language(argv: Sequence[str] | None) -> str:
     pre.add_argument("--config")
     known, _ = pre.parse_known_args(argv)
     if known.config:
+        from watcher.settings.config import ConfigError, load
+
         try:
-            return load_config(known.config).language
+            return load(known.config).language
         except ConfigError:
             pass  # reported properly once the command runs
     return "zh"
@@ -140,6 +167,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         code = exit_code(exc)
         if code is None:
             raise
+        from watcher.core.ruleset import RuleError
+
         prefix = "invalid rules: " if isinstance(exc, RuleError) else ""
         print(f"siv-watcher: {prefix}{exc}", file=sys.stderr)
         return code
@@ -149,6 +178,8 @@ def exit_code(exc: Exception) -> int | None:
     """The documented exit code of an error the user can act on (README, "Exit codes"); None for a
     bug, which keeps its traceback. The store's errors are looked up lazily: `classify` never
     loads the database layer."""
+    from watcher.core.ruleset import RuleError
+    from watcher.settings.config import ConfigError
     from watcher.store.casebook import CaseNotFound
     from watcher.store.tables import StoreError
 

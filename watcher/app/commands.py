@@ -12,14 +12,16 @@ import argparse
 import json
 import logging
 import sys
-from typing import Any
-
-from sqlmodel import col, select
+from typing import TYPE_CHECKING, Any
 
 from watcher.app.cli import EXIT_FAILED
-from watcher.settings.config import Config, ConfigError, load
-from watcher.store import casebook, outbox
-from watcher.store.tables import AlertRow, Store
+
+if TYPE_CHECKING:
+    from watcher.settings.config import Config
+    from watcher.store.tables import AlertRow
+
+# Each command imports what it uses when it runs: building the parser (for `--help`, or for
+# `classify`) must not load the database layer, Apprise or pydantic.
 
 log = logging.getLogger("watcher")
 
@@ -105,6 +107,8 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser], langu
 
 
 def need_config(args: argparse.Namespace) -> Config:
+    from watcher.settings.config import ConfigError, load
+
     if not args.config:
         raise ConfigError("config: this command needs --config FILE (see config.example.toml)")
     return load(args.config)
@@ -136,6 +140,9 @@ def cmd_run(args: argparse.Namespace) -> int:
 def check_targets(config: Config) -> None:
     """A target Apprise cannot load would keep its alerts pending for ever: refuse to start, as
     `doctor` would report it. No target at all is allowed (alerts wait in the outbox), but said."""
+    from watcher.settings.config import ConfigError
+    from watcher.store import outbox
+
     errors = outbox.validate_urls(config.notify_urls, "notify.urls")
     for mailbox in config.mailboxes:
         errors += outbox.validate_urls(mailbox.notify_urls, f"mailboxes.{mailbox.name}.notify_urls")
@@ -146,6 +153,9 @@ def check_targets(config: Config) -> None:
 
 
 def cmd_cases(args: argparse.Namespace) -> int:
+    from watcher.store import casebook
+    from watcher.store.tables import Store
+
     config = need_config(args)
     records = casebook.list_cases(Store(config.database_url), config)
     if args.json:
@@ -158,6 +168,9 @@ def cmd_cases(args: argparse.Namespace) -> int:
 
 
 def cmd_case(args: argparse.Namespace) -> int:
+    from watcher.store import casebook
+    from watcher.store.tables import Store
+
     config = need_config(args)
     record = casebook.get_case(Store(config.database_url), config, args.id)
     data = record.to_json()
@@ -177,6 +190,9 @@ def cmd_case(args: argparse.Namespace) -> int:
 
 
 def cmd_mark(args: argparse.Namespace) -> int:
+    from watcher.store import casebook
+    from watcher.store.tables import Store
+
     config = need_config(args)
     record = casebook.mark(Store(config.database_url), config, args.id, args.event)
     print(f"case {record.id}: {record.view.state.value if record.view.state else '-'}")
@@ -186,6 +202,10 @@ def cmd_mark(args: argparse.Namespace) -> int:
 
 
 def cmd_alerts(args: argparse.Namespace) -> int:
+    from sqlmodel import col, select
+
+    from watcher.store.tables import AlertRow, Store
+
     config = need_config(args)
     store = Store(config.database_url)
     with store.session() as s:
@@ -205,6 +225,8 @@ def cmd_alerts(args: argparse.Namespace) -> int:
 
 
 def cmd_test_notify(args: argparse.Namespace) -> int:
+    from watcher.store import outbox
+
     config = need_config(args)
     results = outbox.test_notify(config, args.mailbox)
     for result in results:
@@ -217,6 +239,9 @@ def cmd_test_notify(args: argparse.Namespace) -> int:
 
 
 def cmd_appeal_draft(args: argparse.Namespace) -> int:
+    from watcher.store import casebook
+    from watcher.store.tables import Store
+
     config = need_config(args)
     print(casebook.appeal_text(Store(config.database_url), config, args.id))
     return 0
@@ -224,6 +249,7 @@ def cmd_appeal_draft(args: argparse.Namespace) -> int:
 
 def cmd_doctor(args: argparse.Namespace) -> int:
     from watcher.app import doctor
+    from watcher.settings.config import ConfigError
 
     if not args.config:
         raise ConfigError("config: doctor needs --config FILE (see config.example.toml)")
