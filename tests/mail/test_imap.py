@@ -211,6 +211,38 @@ def test_idle_push_and_server_restart_mid_idle(imap_account, tmp_path):
     assert [m.uid for m in store.messages()] == [uid1, uid2, uid3]
 
 
+def test_a_folder_recreated_under_idle_is_noticed_at_the_folder_check(imap_account, tmp_path):
+    """Deleted and recreated while the worker IDLEs on it: IDLE hears no EXISTS, yet the new
+    folder's mail is synced at the next folder check (1 s here, 60 s by default), long before
+    the IDLE renewal (600 s here); its copy of old mail is a duplicate, only the new mail counts."""
+    box = "Verify"
+    client = imap_account.server.admin(imap_account.user)
+    client.create_folder(box)
+    old = imap_account.server.append(siv_mail(1, "recreated"), box, client=client)
+    account = imap_account.mailbox(folders=(box,), watch_junk=False)
+    config = Config(mailboxes=(account,),
+                    schedule=ScheduleConfig(idle_renew_seconds=600, folder_check_seconds=1))
+    store = Store(f"sqlite:///{tmp_path}/w.db")
+    arrivals = Arrivals()
+    worker = IdleWorker(context(config, store), box, on_new_mail=arrivals, backoff=Backoff(base=0.2, cap=1.0))
+    worker.start()
+    try:
+        assert arrivals.wait(1) == [old] and worker.connected.wait(10)
+        before = store.folder_state(account.name, box).uidvalidity
+        client.delete_folder(box)
+        client.create_folder(box)
+        imap_account.server.append(siv_mail(1, "recreated"), box, client=client)  # the same mail again
+        new = imap_account.server.append(siv_mail(2, "recreated"), box, client=client)
+        assert arrivals.wait(2, timeout=20) == [old, new]  # not at the renewal, 600 s away
+        assert worker.connects == 1 and worker.last_error is None  # noticed on the IDLE connection
+    finally:
+        worker.stop()
+        client.logout()
+    assert store.folder_state(account.name, box).uidvalidity != before
+    ids = sorted(m.message_id for m in store.messages())
+    assert ids == ["<siv-recreated-1@amazon.com>", "<siv-recreated-2@amazon.com>"]
+
+
 def test_mail_arriving_during_a_sync_is_not_left_for_the_next_one(imap_account, tmp_path):
     """Its EXISTS comes inside the running sync's FETCH answer, so IDLE never hears of it."""
     config, store = setup(imap_account, tmp_path, watch_junk=False)

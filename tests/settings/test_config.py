@@ -115,7 +115,7 @@ def test_the_port_default_follows_security_alike_in_constructor_and_parse(securi
     ("data", "message"),
     [
         ({"languages": "zh"}, "languages: unknown key (allowed: database, language, mailboxes, "),
-        ({"schedule": {"poll": 5}}, "schedule.poll: unknown key (allowed: idle, idle_renew_seconds, "),
+        ({"schedule": {"poll": 5}}, "schedule.poll: unknown key (allowed: folder_check_seconds, idle, "),
         ({"mailboxes": [{"name": "shop", "host": "h", "username": "u", "password_env": "E", "prot": 1}]},
          "mailboxes.shop.prot: unknown key (allowed: authserv_ids, ca_file, "),
     ],

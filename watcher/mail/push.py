@@ -146,11 +146,19 @@ class IdleWorker:
                 return
 
     def _idle(self, client: IMAPClient) -> None:
-        """IDLE until something happens, renewal is due or stop; raise when the link is dead."""
+        """IDLE until something happens, renewal or the folder check is due, or stop; raise when
+        the link is dead.
+
+        The folder check: a folder deleted and recreated under an IDLE connection (a new
+        UIDVALIDITY) is not announced (Dovecot sends nothing, or an untagged NO), and STATUS on
+        this connection answers from the stale selected view. So every `folder_check_seconds`
+        the worker leaves IDLE for the sync's EXAMINE: one command when nothing changed, the
+        UIDVALIDITY-change resync when the folder is new.
+        """
         client.idle()
         self.connected.set()
         started = time.monotonic()
-        renew = self.ctx.schedule.idle_renew_seconds
+        renew = min(self.ctx.schedule.idle_renew_seconds, self.ctx.schedule.folder_check_seconds)
         try:
             while not self.stopped() and time.monotonic() - started < renew:
                 t0 = time.monotonic()

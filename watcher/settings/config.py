@@ -160,9 +160,13 @@ class ScheduleConfig(_Model):
     idle: bool = True
     lookback_days: int = 90
     idle_renew_seconds: int = 25 * 60
+    # How often an IDLE worker re-EXAMINEs its folder: IDLE hears nothing when the folder is
+    # deleted and recreated (a new UIDVALIDITY), so a changed folder is noticed at most this late.
+    folder_check_seconds: int = 60
     max_body_bytes: int = 2 * 1024 * 1024
 
-    @field_validator("poll_seconds", "lookback_days", "idle_renew_seconds", "max_body_bytes")
+    @field_validator("poll_seconds", "lookback_days", "idle_renew_seconds", "folder_check_seconds",
+                     "max_body_bytes")
     @classmethod
     def _positive(cls, value: int) -> int:
         if value <= 0:
