@@ -21,7 +21,7 @@ import pytest
 from tests.dovecot import Account
 from tests.mailgen import big_siv_mail, corpus, filler, forward, siv_mail
 from watcher.mail import headers, imap
-from watcher.mail.push import Backoff, IdleWorker, Poller
+from watcher.mail.push import RECONNECT_CAP, Backoff, IdleWorker, Poller
 from watcher.settings.config import Config, ScheduleConfig
 from watcher.store.tables import Store
 
@@ -168,6 +168,30 @@ def test_backoff_is_full_jitter_but_slow_and_never_instant_after_a_refused_login
     assert slow.failures == 0 and 30 <= slow.delay(login_failed=True) <= 60
 
 
+class Fixed(random.Random):
+    """A "random" draw that is always the same share of the ceiling."""
+
+    def __init__(self, share: float) -> None:
+        super().__init__()
+        self.share = share
+
+    def random(self) -> float:
+        return self.share
+
+
+def test_a_reconnect_never_waits_longer_than_the_cap_however_many_failures():
+    assert RECONNECT_CAP <= 25  # 30 s after the server is back, connect and login included
+    worst = Backoff(rng=Fixed(0.999999))
+    delays = [worst.delay() for _ in range(2000)]
+    assert max(delays) <= RECONNECT_CAP and delays[-1] > RECONNECT_CAP * 0.99  # capped, not shrunk
+    for failures in (10, 64, 65, 10**6):
+        worst.failures = failures
+        assert worst.delay() <= RECONNECT_CAP
+    assert Backoff(rng=Fixed(0.0)).delay() == 0.0  # still full jitter
+    refused = Backoff(rng=Fixed(0.999999), failures=10**6)
+    assert RECONNECT_CAP < refused.delay(login_failed=True) <= refused.login_cap  # a refused login stays slow
+
+
 class Arrivals:
     """on_new_mail target: collects stored UIDs, lets a test wait for a given count."""
 
@@ -241,6 +265,39 @@ def test_a_folder_recreated_under_idle_is_noticed_at_the_folder_check(imap_accou
     assert store.folder_state(account.name, box).uidvalidity != before
     ids = sorted(m.message_id for m in store.messages())
     assert ids == ["<siv-recreated-1@amazon.com>", "<siv-recreated-2@amazon.com>"]
+
+
+def test_after_a_long_outage_a_worker_reconnects_within_30_s_of_the_server_coming_back(imap_account,
+                                                                                    tmp_path):
+    """The production backoff (base, cap) with each wait at 20% of its ceiling; the failure count
+    is then set to what hours of outage leave, so the next wait is the longest the cap allows."""
+    config, store = setup(imap_account, tmp_path, watch_junk=False)
+    arrivals = Arrivals()
+    worker = IdleWorker(context(config, store), "INBOX", on_new_mail=arrivals,
+                        backoff=Backoff(rng=Fixed(0.2)))
+    worker.start()
+    server = imap_account.server
+    try:
+        assert worker.connected.wait(10)
+        server.stop()
+        deadline = time.monotonic() + 10
+        while worker.last_error is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert worker.last_error is not None and not worker.connected.is_set()
+        worker.backoff.failures = 1000  # a long outage
+        while worker.backoff.failures <= 1000 and time.monotonic() < deadline + 10:
+            time.sleep(0.05)  # one more refused connect: the worker now waits its longest
+        assert worker.backoff.failures > 1000
+        server.start()
+        back = time.monotonic()
+        uid = imap_account.append(siv_mail(1, "outage"))
+        assert arrivals.wait(1, timeout=30) == [uid]
+        assert worker.connected.wait(30 - (time.monotonic() - back))
+        assert worker.connects == 2
+    finally:
+        if server.proc is None:
+            server.start()
+        worker.stop()
 
 
 def test_mail_arriving_during_a_sync_is_not_left_for_the_next_one(imap_account, tmp_path):

@@ -31,15 +31,20 @@ NewMail = Callable[[imap.FolderReport], None]
 IDLE_TICK = 1.0  # seconds per idle_check: how quickly stop() is honoured
 MAX_PASSES = 20  # sync passes in a row while mail keeps arriving, before IDLE is entered again
 LOGIN_FLOOR = 60.0  # seconds: the shortest ceiling after a refused login (never above login_cap)
+# seconds: the longest wait between two reconnects, however long the outage. A refused or
+# unanswered connect costs the server next to nothing, and a server back from an outage must
+# hear from its watchers within 30 s (connect and login included), not at a 5-minute step.
+RECONNECT_CAP = 15.0
 
 
 @dataclass
 class Backoff:
     """Failures in a row for one worker or poller, and the wait before the next try (core.backoff):
-    full jitter up to `cap`; after a refused login, 50-100% of a slower ceiling that starts at a minute."""
+    full jitter up to `cap` (RECONNECT_CAP); after a refused login, 50-100% of a slower ceiling
+    that starts at a minute and grows to `login_cap`."""
 
     base: float = 2.0
-    cap: float = 300.0
+    cap: float = RECONNECT_CAP
     login_cap: float = 900.0
     failures: int = 0
     rng: random.Random = field(default_factory=random.Random, repr=False)
