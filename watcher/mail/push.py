@@ -24,6 +24,7 @@ from imapclient import IMAPClient
 
 from watcher.core import backoff
 from watcher.mail import imap
+from watcher.settings.config import ConfigError
 
 log = logging.getLogger(__name__)
 
@@ -101,7 +102,7 @@ class IdleWorker:
             try:
                 self._session()
                 self.backoff.reset()
-            except imap.LoginFailed as exc:
+            except (imap.LoginFailed, ConfigError) as exc:  # refused, or a password/ca_file to fix
                 slow, self.last_error = True, str(exc)
                 log.error("%s", exc)
             except imap.Stopped:
@@ -198,7 +199,7 @@ class Poller:
         except imap.Stopped:
             return None
         except Exception as exc:
-            login = isinstance(exc, imap.LoginFailed)
+            login = isinstance(exc, (imap.LoginFailed, ConfigError))
             self.not_before = time.monotonic() + self.backoff.delay(login)
             level = logging.ERROR if login else logging.WARNING
             log.log(level, "%s: sync failed: %s", self.mailbox.name, exc)
