@@ -267,33 +267,44 @@ def test_a_folder_recreated_under_idle_is_noticed_at_the_folder_check(imap_accou
     assert ids == ["<siv-recreated-1@amazon.com>", "<siv-recreated-2@amazon.com>"]
 
 
+class Draws(random.Random):
+    """Scripted "random" draws (the last one repeats), counted as they are taken."""
+
+    def __init__(self, shares: list[float]) -> None:
+        super().__init__()
+        self.shares, self.taken = shares, 0
+
+    def random(self) -> float:
+        self.taken += 1
+        return self.shares[min(self.taken, len(self.shares)) - 1]
+
+
 def test_after_a_long_outage_a_worker_reconnects_within_30_s_of_the_server_coming_back(imap_account,
                                                                                     tmp_path):
-    """The production backoff (base, cap) with each wait at 20% of its ceiling; the failure count
-    is then set to what hours of outage leave, so the next wait is the longest the cap allows."""
+    """The production backoff (base, cap). Eight failed reconnects with tiny draws make the
+    outage long in failures (its ceiling would be 256 s uncapped), then every wait is 20% of
+    the ceiling: 3 s at the cap, 51 s without it."""
     config, store = setup(imap_account, tmp_path, watch_junk=False)
     arrivals = Arrivals()
-    worker = IdleWorker(context(config, store), "INBOX", on_new_mail=arrivals,
-                        backoff=Backoff(rng=Fixed(0.2)))
+    draws = Draws([0.01] * 8 + [0.2])
+    worker = IdleWorker(context(config, store), "INBOX", on_new_mail=arrivals, backoff=Backoff(rng=draws))
     worker.start()
     server = imap_account.server
+    state = lambda: f"{worker.last_error=} {worker.backoff.failures=} {worker.connects=}"  # noqa: E731
     try:
         assert worker.connected.wait(10)
         server.stop()
-        deadline = time.monotonic() + 10
-        while worker.last_error is None and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert worker.last_error is not None and not worker.connected.is_set()
-        worker.backoff.failures = 1000  # a long outage
-        while worker.backoff.failures <= 1000 and time.monotonic() < deadline + 10:
-            time.sleep(0.05)  # one more refused connect: the worker now waits its longest
-        assert worker.backoff.failures > 1000
-        server.start()
+        deadline = time.monotonic() + 20
+        while draws.taken < 9 and time.monotonic() < deadline:
+            time.sleep(0.02)  # the link dies, then eight refused reconnects
+        assert draws.taken >= 9 and not worker.connected.is_set(), state()
+        server.start()  # while the worker waits its longest
         back = time.monotonic()
         uid = imap_account.append(siv_mail(1, "outage"))
-        assert arrivals.wait(1, timeout=30) == [uid]
-        assert worker.connected.wait(30 - (time.monotonic() - back))
-        assert worker.connects == 2
+        with arrivals.cond:
+            assert arrivals.cond.wait_for(lambda: arrivals.uids == [uid], 30), state()
+        assert worker.connected.wait(30 - (time.monotonic() - back)), state()
+        assert worker.connects == 2, state()
     finally:
         if server.proc is None:
             server.start()
