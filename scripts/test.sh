@@ -10,6 +10,7 @@ missing=""
 [ -x /usr/sbin/dovecot ] && [ -x /usr/lib/dovecot/imap ] && [ -x /usr/lib/dovecot/imap-login ] \
   || missing="$missing dovecot-core dovecot-imapd"
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$missing postgresql"
+command -v openssl >/dev/null || missing="$missing openssl"  # the TLS tests make their certificates
 if [ -n "$missing" ]; then
   sudo=""
   [ "$(id -u)" -ne 0 ] && sudo="sudo"

@@ -21,7 +21,7 @@ import pytest
 from tests.dovecot import Account
 from tests.mailgen import big_siv_mail, corpus, filler, forward, siv_mail
 from watcher.mail import headers, imap
-from watcher.mail.push import Backoff, IdleWorker, Poller
+from watcher.mail.push import RECONNECT_CAP, Backoff, IdleWorker, Poller
 from watcher.settings.config import Config, ScheduleConfig
 from watcher.store.tables import Store
 
@@ -168,6 +168,30 @@ def test_backoff_is_full_jitter_but_slow_and_never_instant_after_a_refused_login
     assert slow.failures == 0 and 30 <= slow.delay(login_failed=True) <= 60
 
 
+class Fixed(random.Random):
+    """A "random" draw that is always the same share of the ceiling."""
+
+    def __init__(self, share: float) -> None:
+        super().__init__()
+        self.share = share
+
+    def random(self) -> float:
+        return self.share
+
+
+def test_a_reconnect_never_waits_longer_than_the_cap_however_many_failures():
+    assert RECONNECT_CAP <= 25  # 30 s after the server is back, connect and login included
+    worst = Backoff(rng=Fixed(0.999999))
+    delays = [worst.delay() for _ in range(2000)]
+    assert max(delays) <= RECONNECT_CAP and delays[-1] > RECONNECT_CAP * 0.99  # capped, not shrunk
+    for failures in (10, 64, 65, 10**6):
+        worst.failures = failures
+        assert worst.delay() <= RECONNECT_CAP
+    assert Backoff(rng=Fixed(0.0)).delay() == 0.0  # still full jitter
+    refused = Backoff(rng=Fixed(0.999999), failures=10**6)
+    assert RECONNECT_CAP < refused.delay(login_failed=True) <= refused.login_cap  # a refused login stays slow
+
+
 class Arrivals:
     """on_new_mail target: collects stored UIDs, lets a test wait for a given count."""
 
@@ -209,6 +233,82 @@ def test_idle_push_and_server_restart_mid_idle(imap_account, tmp_path):
         worker.stop()
         assert time.monotonic() - t0 < 3  # stop is prompt
     assert [m.uid for m in store.messages()] == [uid1, uid2, uid3]
+
+
+def test_a_folder_recreated_under_idle_is_noticed_at_the_folder_check(imap_account, tmp_path):
+    """Deleted and recreated while the worker IDLEs on it: IDLE hears no EXISTS, yet the new
+    folder's mail is synced at the next folder check (1 s here, 60 s by default), long before
+    the IDLE renewal (600 s here); its copy of old mail is a duplicate, only the new mail counts."""
+    box = "Verify"
+    client = imap_account.server.admin(imap_account.user)
+    client.create_folder(box)
+    old = imap_account.server.append(siv_mail(1, "recreated"), box, client=client)
+    account = imap_account.mailbox(folders=(box,), watch_junk=False)
+    config = Config(mailboxes=(account,),
+                    schedule=ScheduleConfig(idle_renew_seconds=600, folder_check_seconds=1))
+    store = Store(f"sqlite:///{tmp_path}/w.db")
+    arrivals = Arrivals()
+    worker = IdleWorker(context(config, store), box, on_new_mail=arrivals, backoff=Backoff(base=0.2, cap=1.0))
+    worker.start()
+    try:
+        assert arrivals.wait(1) == [old] and worker.connected.wait(10)
+        before = store.folder_state(account.name, box).uidvalidity
+        client.delete_folder(box)
+        client.create_folder(box)
+        imap_account.server.append(siv_mail(1, "recreated"), box, client=client)  # the same mail again
+        new = imap_account.server.append(siv_mail(2, "recreated"), box, client=client)
+        assert arrivals.wait(2, timeout=20) == [old, new]  # not at the renewal, 600 s away
+        assert worker.connects == 1 and worker.last_error is None  # noticed on the IDLE connection
+    finally:
+        worker.stop()
+        client.logout()
+    assert store.folder_state(account.name, box).uidvalidity != before
+    ids = sorted(m.message_id for m in store.messages())
+    assert ids == ["<siv-recreated-1@amazon.com>", "<siv-recreated-2@amazon.com>"]
+
+
+class Draws(random.Random):
+    """Scripted "random" draws (the last one repeats), counted as they are taken."""
+
+    def __init__(self, shares: list[float]) -> None:
+        super().__init__()
+        self.shares, self.taken = shares, 0
+
+    def random(self) -> float:
+        self.taken += 1
+        return self.shares[min(self.taken, len(self.shares)) - 1]
+
+
+def test_after_a_long_outage_a_worker_reconnects_within_30_s_of_the_server_coming_back(imap_account,
+                                                                                    tmp_path):
+    """The production backoff (base, cap). Eight failed reconnects with tiny draws make the
+    outage long in failures (its ceiling would be 256 s uncapped), then every wait is 20% of
+    the ceiling: 3 s at the cap, 51 s without it."""
+    config, store = setup(imap_account, tmp_path, watch_junk=False)
+    arrivals = Arrivals()
+    draws = Draws([0.01] * 8 + [0.2])
+    worker = IdleWorker(context(config, store), "INBOX", on_new_mail=arrivals, backoff=Backoff(rng=draws))
+    worker.start()
+    server = imap_account.server
+    state = lambda: f"{worker.last_error=} {worker.backoff.failures=} {worker.connects=}"  # noqa: E731
+    try:
+        assert worker.connected.wait(10)
+        server.stop()
+        deadline = time.monotonic() + 20
+        while draws.taken < 9 and time.monotonic() < deadline:
+            time.sleep(0.02)  # the link dies, then eight refused reconnects
+        assert draws.taken >= 9 and not worker.connected.is_set(), state()
+        server.start()  # while the worker waits its longest
+        back = time.monotonic()
+        uid = imap_account.append(siv_mail(1, "outage"))
+        with arrivals.cond:
+            assert arrivals.cond.wait_for(lambda: arrivals.uids == [uid], 30), state()
+        assert worker.connected.wait(30 - (time.monotonic() - back)), state()
+        assert worker.connects == 2, state()
+    finally:
+        if server.proc is None:
+            server.start()
+        worker.stop()
 
 
 def test_mail_arriving_during_a_sync_is_not_left_for_the_next_one(imap_account, tmp_path):

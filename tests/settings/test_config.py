@@ -115,7 +115,7 @@ def test_the_port_default_follows_security_alike_in_constructor_and_parse(securi
     ("data", "message"),
     [
         ({"languages": "zh"}, "languages: unknown key (allowed: database, language, mailboxes, "),
-        ({"schedule": {"poll": 5}}, "schedule.poll: unknown key (allowed: idle, idle_renew_seconds, "),
+        ({"schedule": {"poll": 5}}, "schedule.poll: unknown key (allowed: folder_check_seconds, idle, "),
         ({"mailboxes": [{"name": "shop", "host": "h", "username": "u", "password_env": "E", "prot": 1}]},
          "mailboxes.shop.prot: unknown key (allowed: authserv_ids, ca_file, "),
     ],
@@ -156,3 +156,22 @@ def test_notify_urls_stay_out_of_repr():
                         "mailboxes": [{"name": "a", "host": "h", "username": "u", "password_env": "E",
                                        "notify_urls": ["json://h/k3y-k3y-k3y-k3y"]}]})
     assert "k3y" not in repr(loaded)
+
+
+def test_a_ca_file_that_cannot_be_read_is_one_line_naming_key_and_path_at_load(tmp_path):
+    box = "[[mailboxes]]\nname = 'shop'\nhost = 'h'\nusername = 'u'\npassword_env = 'X'\nca_file = '{}'\n"
+    path = tmp_path / "config.toml"
+    path.write_text(box.format("missing.pem"), encoding="utf-8")
+    with pytest.raises(cfg.ConfigError) as err:
+        cfg.load(path)
+    assert str(err.value) == (f"mailboxes.shop.ca_file: cannot read {tmp_path}/missing.pem: "
+                              "No such file or directory")
+    (tmp_path / "bad.pem").write_text("-----BEGIN CERTIFICATE-----\nnot base64\n", encoding="utf-8")
+    path.write_text(box.format("bad.pem"), encoding="utf-8")
+    with pytest.raises(cfg.ConfigError) as err:
+        cfg.load(path)
+    assert str(err.value).startswith(f"mailboxes.shop.ca_file: {tmp_path}/bad.pem holds no PEM certificate (")
+    path.write_text(box.format("."), encoding="utf-8")
+    with pytest.raises(cfg.ConfigError) as err:
+        cfg.load(path)
+    assert str(err.value) == f"mailboxes.shop.ca_file: cannot read {tmp_path}: Is a directory"

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import apprise
 import pytest
-from sqlmodel import select
+from sqlmodel import col, select
 
 from tests.receivers import HttpReceiver
 from watcher.core.alerts import AlertText
@@ -173,6 +173,52 @@ def test_receiver_down_then_up_every_alert_arrives_exactly_once(store, http_rece
     assert {h.path for h in http_receiver.hits} == {f"/hook/{PATH_SECRET}"}
     assert all(h.authorization and h.authorization.startswith("Basic ") for h in http_receiver.hits)
     assert all(TOKEN not in (r.last_error or "") for r in rows(store).values())
+
+
+def test_a_receiver_back_gets_its_whole_backlog_at_once_oldest_first(store, http_receiver) -> None:
+    """Retry timers fire newest first (the newest alert has the shortest backoff): the first
+    pass after the receiver is back must still send everything, oldest first, each once."""
+    config = Config(notify_urls=(http_receiver.url(),))
+    keys = ["k0", "k1", "k2", "k3", "k4"]
+    for n, key in enumerate(keys):
+        queue(store, key, due_at=T0 + timedelta(seconds=n))
+    http_receiver.stop()  # connection refused
+    assert deliver_pending(store, config, T0 + timedelta(seconds=10)).failed == keys
+    with store.session() as s:  # the backoffs an outage leaves: the oldest wait longest
+        for n, row in enumerate(s.exec(select(AlertRow).order_by(AlertRow.id))):
+            row.attempts, row.next_attempt_at = 6 - n, T0 + timedelta(minutes=30 - 5 * n)
+            s.add(row)
+        s.commit()
+
+    http_receiver.start()
+    newest_due = T0 + timedelta(minutes=10)  # only k4's retry is due
+    report = deliver_pending(store, config, newest_due)
+    assert report.delivered == keys and report.failed == []
+    assert [b["title"] for b in http_receiver.bodies()] == [f"标题 {k}" for k in keys]  # in order, once
+    assert deliver_pending(store, config, T0 + timedelta(days=1)).delivered == []
+    assert len(http_receiver.hits) == len(keys) and {r.status for r in rows(store).values()} == {"delivered"}
+
+
+def test_a_failed_backlog_probe_costs_one_request_and_an_alert_refused_for_good_blocks_nothing(
+        store, http_receiver) -> None:
+    config = Config(notify_urls=(http_receiver.url(),))
+    for n, key in enumerate(["old", "mid", "new"]):
+        queue(store, key, due_at=T0 + timedelta(seconds=n))
+    with store.session() as s:  # "old" and "mid" are backing off, "new" is due
+        for row in s.exec(select(AlertRow).where(col(AlertRow.key).in_(["old", "mid"]))):
+            row.attempts, row.next_attempt_at = 3, T0 + timedelta(hours=1)
+            s.add(row)
+        s.commit()
+
+    http_receiver.fail_next(2)  # the probe (the oldest) fails, and so does "new", due for its retry
+    report = deliver_pending(store, config, T0 + timedelta(seconds=5))
+    assert report.failed == ["old", "new"] and http_receiver.refused_by_500 == 2  # "mid" is not tried
+    assert rows(store)["mid"].attempts == 3 and rows(store)["old"].attempts == 4
+
+    http_receiver.fail_next(1)  # "old" is refused again (say, a payload this receiver never takes)
+    report = deliver_pending(store, config, T0 + timedelta(minutes=1))  # only "new" is due
+    assert report.failed == ["old"] and report.delivered == ["new", "mid"]
+    assert [b["title"] for b in http_receiver.bodies()] == ["标题 new", "标题 mid"]
 
 
 def test_partial_failure_retries_only_the_failed_target(store, http_receiver) -> None:

@@ -104,8 +104,10 @@ class Classifier(Protocol):
 
 
 def ssl_context(mailbox: MailboxConfig) -> ssl.SSLContext:
-    """Verified by default; `ca_file` for a private CA, `tls_verify = false` only by explicit choice."""
-    ctx = ssl.create_default_context(cafile=str(mailbox.ca_file) if mailbox.ca_file else None)
+    """Verified against the system's CAs, plus `ca_file`'s for a private CA (added, not instead);
+    `tls_verify = false` only by explicit choice. A `ca_file` gone since load is a ConfigError."""
+    ctx = ssl.create_default_context()
+    mailbox.add_ca_file(ctx)
     if not mailbox.tls_verify:
         ctx.check_hostname = False
         ctx.verify_mode = ssl.CERT_NONE

@@ -24,6 +24,7 @@ from imapclient import IMAPClient
 
 from watcher.core import backoff
 from watcher.mail import imap
+from watcher.settings.config import ConfigError
 
 log = logging.getLogger(__name__)
 
@@ -31,15 +32,20 @@ NewMail = Callable[[imap.FolderReport], None]
 IDLE_TICK = 1.0  # seconds per idle_check: how quickly stop() is honoured
 MAX_PASSES = 20  # sync passes in a row while mail keeps arriving, before IDLE is entered again
 LOGIN_FLOOR = 60.0  # seconds: the shortest ceiling after a refused login (never above login_cap)
+# seconds: the longest wait between two reconnects, however long the outage. A refused or
+# unanswered connect costs the server next to nothing, and a server back from an outage must
+# hear from its watchers within 30 s (connect and login included), not at a 5-minute step.
+RECONNECT_CAP = 15.0
 
 
 @dataclass
 class Backoff:
     """Failures in a row for one worker or poller, and the wait before the next try (core.backoff):
-    full jitter up to `cap`; after a refused login, 50-100% of a slower ceiling that starts at a minute."""
+    full jitter up to `cap` (RECONNECT_CAP); after a refused login, 50-100% of a slower ceiling
+    that starts at a minute and grows to `login_cap`."""
 
     base: float = 2.0
-    cap: float = 300.0
+    cap: float = RECONNECT_CAP
     login_cap: float = 900.0
     failures: int = 0
     rng: random.Random = field(default_factory=random.Random, repr=False)
@@ -96,7 +102,7 @@ class IdleWorker:
             try:
                 self._session()
                 self.backoff.reset()
-            except imap.LoginFailed as exc:
+            except (imap.LoginFailed, ConfigError) as exc:  # refused, or a password/ca_file to fix
                 slow, self.last_error = True, str(exc)
                 log.error("%s", exc)
             except imap.Stopped:
@@ -146,11 +152,19 @@ class IdleWorker:
                 return
 
     def _idle(self, client: IMAPClient) -> None:
-        """IDLE until something happens, renewal is due or stop; raise when the link is dead."""
+        """IDLE until something happens, renewal or the folder check is due, or stop; raise when
+        the link is dead.
+
+        The folder check: a folder deleted and recreated under an IDLE connection (a new
+        UIDVALIDITY) is not announced (Dovecot sends nothing, or an untagged NO), and STATUS on
+        this connection answers from the stale selected view. So every `folder_check_seconds`
+        the worker leaves IDLE for the sync's EXAMINE: one command when nothing changed, the
+        UIDVALIDITY-change resync when the folder is new.
+        """
         client.idle()
         self.connected.set()
         started = time.monotonic()
-        renew = self.ctx.schedule.idle_renew_seconds
+        renew = min(self.ctx.schedule.idle_renew_seconds, self.ctx.schedule.folder_check_seconds)
         try:
             while not self.stopped() and time.monotonic() - started < renew:
                 t0 = time.monotonic()
@@ -185,7 +199,7 @@ class Poller:
         except imap.Stopped:
             return None
         except Exception as exc:
-            login = isinstance(exc, imap.LoginFailed)
+            login = isinstance(exc, (imap.LoginFailed, ConfigError))
             self.not_before = time.monotonic() + self.backoff.delay(login)
             level = logging.ERROR if login else logging.WARNING
             log.log(level, "%s: sync failed: %s", self.mailbox.name, exc)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import shlex
+import ssl
 import subprocess
 import tomllib
 from pathlib import Path
@@ -103,6 +104,13 @@ class MailboxConfig(_Model):
             raise ValueError(f"must be 1-65535, not {port}")
         return port
 
+    @field_validator("ca_file")
+    @classmethod
+    def _readable_ca_file(cls, path: Path | None) -> Path | None:
+        if path is not None:  # read now, so a wrong path stops the start rather than every connect
+            load_ca_file(ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT), path)
+        return path
+
     @field_validator("folders")
     @classmethod
     def _inbox_when_empty(cls, folders: tuple[str, ...]) -> tuple[str, ...]:
@@ -121,6 +129,16 @@ class MailboxConfig(_Model):
         for url in self.notify_urls:
             register_url(url)
         return self
+
+    def add_ca_file(self, context: ssl.SSLContext) -> None:
+        """Trust `ca_file`'s CAs too (on top of the system's, already in `context`); checked at
+        load, read again at each connect, where a file gone since is a ConfigError naming it."""
+        if self.ca_file is None:
+            return
+        try:
+            load_ca_file(context, self.ca_file)
+        except ValueError as exc:
+            raise ConfigError(f"mailboxes.{self.name}.ca_file: {exc}") from None
 
     def password(self) -> Secret:
         """Read the password only when connecting, so it never sits in config objects."""
@@ -155,14 +173,28 @@ class MailboxConfig(_Model):
         return Secret(token)
 
 
+def load_ca_file(context: ssl.SSLContext, path: Path) -> None:
+    """Add the PEM CA certificates in `path` to `context`; a ValueError says what is wrong with it."""
+    try:
+        context.load_verify_locations(cafile=str(path))
+    except ssl.SSLError as exc:  # an OSError too: before it
+        raise ValueError(f"{path} holds no PEM certificate ({exc.reason or exc})") from None
+    except OSError as exc:
+        raise ValueError(f"cannot read {path}: {exc.strerror or exc}") from None
+
+
 class ScheduleConfig(_Model):
     poll_seconds: int = 60
     idle: bool = True
     lookback_days: int = 90
     idle_renew_seconds: int = 25 * 60
+    # How often an IDLE worker re-EXAMINEs its folder: IDLE hears nothing when the folder is
+    # deleted and recreated (a new UIDVALIDITY), so a changed folder is noticed at most this late.
+    folder_check_seconds: int = 60
     max_body_bytes: int = 2 * 1024 * 1024
 
-    @field_validator("poll_seconds", "lookback_days", "idle_renew_seconds", "max_body_bytes")
+    @field_validator("poll_seconds", "lookback_days", "idle_renew_seconds", "folder_check_seconds",
+                     "max_body_bytes")
     @classmethod
     def _positive(cls, value: int) -> int:
         if value <= 0:

@@ -139,6 +139,15 @@ def deliver_pending(store: Store, config: Config, now: datetime | None = None, *
                     should_stop: Callable[[], bool] | None = None) -> DeliveryReport:
     """Send every due pending alert to each of its targets that has not had it yet.
 
+    A pass walks the whole backlog (due, pending) oldest first, by due_at then id. An alert
+    whose retry is due tries all its missing targets, as does a new alert. An alert still
+    waiting out its backoff is sent only to a target that this pass shows is back: the first
+    alert a target is offered in a pass is its oldest one (the probe), and once a target has
+    taken an alert in this pass it gets the rest of its backlog at once, in order. A target
+    that failed in this pass is not tried again for alerts still backing off, so a dead
+    receiver costs one request per alert due for a retry, as before; an alert due for a retry
+    is always tried, so one alert a target refuses for good cannot hold back the others.
+
     Serialized by a lock: the scheduler calls this from retry timers and right after each
     ingest, and two passes over the same row would send it twice.
     """
@@ -146,27 +155,40 @@ def deliver_pending(store: Store, config: Config, now: datetime | None = None, *
     now = now or utcnow()
     report = DeliveryReport()
     with _DELIVERY_LOCK:
-        for alert_id in _due_ids(store, now):
-            if should_stop is not None and should_stop():
-                break  # shutting down: what is left stays pending for the next start
-            with store.session() as s:
-                row = s.get(AlertRow, alert_id)
-                if row is None or row.status != "pending":
-                    continue  # cancelled or delivered since we listed it
-                if row.expires_at is not None and now >= row.expires_at:
-                    row.status, row.last_error = "cancelled", "expired: its deadline or appointment passed"
-                    s.add(row)
-                    s.commit()
-                    continue
-                if _deliver_row(s, row, config.targets_for(row.mailbox), now):
-                    report.delivered.append(row.key)
-                    if on_delivered is not None:
-                        on_delivered(row)
+        backlog = _backlog(store, config, now)
+        targets = _Targets(probe={fp for item in backlog if item.retry_due for fp in item.missing})
+        for _sweep in range(2):  # the second: alerts passed over before a later one showed their target up
+            skipped = []
+            for item in backlog:
+                if should_stop is not None and should_stop():
+                    return report  # shutting down: what is left stays pending for the next start
+                if item.retry_due or any(targets.sendable(fp) for fp in item.missing):
+                    _deliver_item(store, config, item, now, targets, report, on_delivered)
                 else:
-                    report.failed.append(row.key)
-                    report.next_attempt_at = min(filter(None, (report.next_attempt_at,
-                                                               row.next_attempt_at)))
+                    skipped.append(item)  # backing off, and none of its targets is known to be back
+            backlog = [item for item in skipped if targets.up.intersection(item.missing)]
     return report
+
+
+def _deliver_item(store: Store, config: Config, item: _Pending, now: datetime, targets: _Targets,
+                  report: DeliveryReport, on_delivered: OnDelivered | None) -> None:
+    with store.session() as s:
+        row = s.get(AlertRow, item.id)
+        if row is None or row.status != "pending":
+            return  # cancelled or delivered since we listed it
+        if row.expires_at is not None and now >= row.expires_at:
+            row.status, row.last_error = "cancelled", "expired: its deadline or appointment passed"
+            s.add(row)
+            s.commit()
+            return
+        outcome = _deliver_row(s, row, config.targets_for(row.mailbox), now, targets, item.retry_due)
+        if outcome == "delivered":
+            report.delivered.append(row.key)
+            if on_delivered is not None:
+                on_delivered(row)
+        elif outcome == "failed":
+            report.failed.append(row.key)
+            report.next_attempt_at = min(filter(None, (report.next_attempt_at, row.next_attempt_at)))
 
 
 def retry_after(store: Store, now: datetime | None = None) -> datetime | None:
@@ -181,38 +203,82 @@ def retry_after(store: Store, now: datetime | None = None) -> datetime | None:
     return max(min(times), now) if times else None
 
 
-def _due_ids(store: Store, now: datetime) -> list[int]:
+@dataclass(frozen=True)
+class _Pending:
+    """A due pending alert as the pass plans it: its missing targets (fingerprints), and whether
+    its own retry is due (a new alert's is)."""
+
+    id: int
+    missing: tuple[str, ...]
+    retry_due: bool
+
+
+@dataclass
+class _Targets:
+    """What one pass learned about each target (by fingerprint)."""
+
+    probe: set[str]  # an alert due for a retry needs it: offer it the oldest alert first
+    up: set[str] = field(default_factory=set)  # took an alert in this pass
+    tried: set[str] = field(default_factory=set)  # was sent something in this pass
+
+    def sendable(self, fp: str) -> bool:
+        """May an alert still backing off go to this target now?"""
+        return fp in self.up or (fp in self.probe and fp not in self.tried)
+
+
+def _backlog(store: Store, config: Config, now: datetime) -> list[_Pending]:
     with store.session() as s:
-        query = (select(AlertRow.id)
-                 .where(AlertRow.status == "pending", AlertRow.due_at <= now, AlertRow.next_attempt_at <= now)
+        query = (select(AlertRow.id, AlertRow.mailbox, AlertRow.next_attempt_at, AlertRow.delivered_targets)
+                 .where(AlertRow.status == "pending", AlertRow.due_at <= now)
                  .order_by(col(AlertRow.due_at), col(AlertRow.id)))
-        return [i for i in s.exec(query) if i is not None]
+        listed = list(s.exec(query))
+    backlog = []
+    for alert_id, mailbox, next_attempt_at, delivered in listed:
+        if alert_id is None:
+            continue
+        done = set(json.loads(delivered or "[]"))
+        missing = tuple(fp for fp in map(fingerprint, config.targets_for(mailbox)) if fp not in done)
+        backlog.append(_Pending(alert_id, missing, next_attempt_at <= now))
+    return backlog
 
 
-def _deliver_row(s: Session, row: AlertRow, targets: Sequence[str], now: datetime) -> bool:
-    """Notify the targets still missing, committing each success at once (see module doc)."""
+def _deliver_row(s: Session, row: AlertRow, targets: Sequence[str], now: datetime, known: _Targets,
+                 retry_due: bool) -> str:
+    """Notify the targets still missing, committing each success at once (see module doc).
+
+    An alert backing off (`retry_due` false) goes only to the targets `known` lets it; it is
+    rescheduled only if one of them failed. Returns "delivered", "failed" or "waiting".
+    """
     done = set(json.loads(row.delivered_targets or "[]"))
     failures: list[str] = []
+    waiting = 0
     for index, url in enumerate(targets, start=1):
         fp = fingerprint(url)
         if fp in done:
             continue
+        if not retry_due and not known.sendable(fp):
+            waiting += 1
+            continue
+        known.tried.add(fp)
         problem = _send(url, row.title, row.body, row.notify_type)
         if problem is None:
+            known.up.add(fp)
             done.add(fp)
             row.delivered_targets = json.dumps(sorted(done))
             s.add(row)
             s.commit()
         else:
             failures.append(f"{secrets.url_scheme(url)} (target #{index}): {problem}")
-    if targets and not failures:
+    if targets and not failures and not waiting:
         row.status, row.delivered_at, row.last_error = "delivered", utcnow(), None
         log.info("alert %s (%s) delivered to %d target(s)", row.key, row.purpose, len(targets))
-    else:
+    elif failures or retry_due:
         _schedule_retry(row, targets, failures, now)
     s.add(row)
     s.commit()
-    return row.status == "delivered"
+    if row.status == "delivered":
+        return "delivered"
+    return "failed" if failures or retry_due else "waiting"
 
 
 def _schedule_retry(row: AlertRow, targets: Sequence[str], failures: list[str], now: datetime) -> None:
