@@ -267,6 +267,63 @@ def test_a_folder_recreated_under_idle_is_noticed_at_the_folder_check(imap_accou
     assert ids == ["<siv-recreated-1@amazon.com>", "<siv-recreated-2@amazon.com>"]
 
 
+def test_a_quiet_idle_sleeps_in_the_socket_and_stop_wakes_it_at_once_and_logs_out(imap_account, tmp_path,
+                                                                                    monkeypatch):
+    """No periodic wake-ups (1,000 folders with a 1 s tick spent a tenth of a core): in a quiet IDLE
+    the worker reads nothing until the server speaks; stop() ends the wait at once, politely."""
+    from imapclient import IMAPClient
+
+    checks: list[object] = []
+    original = IMAPClient.idle_check
+
+    def counting(self: IMAPClient, timeout: float | None = None) -> list:
+        checks.append(timeout)
+        return original(self, timeout)
+
+    monkeypatch.setattr(IMAPClient, "idle_check", counting)
+    config, store = setup(imap_account, tmp_path, watch_junk=False)
+    arrivals = Arrivals()
+    worker = IdleWorker(context(config, store), "INBOX", on_new_mail=arrivals,
+                        backoff=Backoff(base=0.2, cap=1.0)).start()
+    try:
+        assert worker.connected.wait(10)
+        time.sleep(2.5)
+        assert checks == [], "woke up in a quiet IDLE"
+        uid = imap_account.append(siv_mail(1, "quiet"))
+        assert arrivals.wait(1) == [uid] and checks  # the server spoke: read at once
+        assert worker.connected.wait(10)
+        time.sleep(0.3)  # back in IDLE
+    finally:
+        t0 = time.monotonic()
+        worker.stop()
+        took = time.monotonic() - t0
+    assert took < 0.5, f"stop took {took:.2f} s"
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        lines = [line for line in imap_account.server.log.read_text().splitlines()
+                 if f"imap({imap_account.user})" in line]
+        if len(lines) >= 1 and "Logged out" in lines[-1]:
+            break
+        time.sleep(0.05)
+    assert "Logged out" in lines[-1], lines[-1]  # DONE and LOGOUT, not a dropped connection
+
+
+def test_a_stop_before_the_thread_runs_is_not_lost(tmp_path):
+    from watcher.settings.config import MailboxConfig
+
+    box = MailboxConfig(name="s", host="127.0.0.1", port=1, security="plain", username="u",
+                        password_file=tmp_path / "pw")
+    ctx = imap.SyncContext.of(Config(mailboxes=(box,), schedule=ScheduleConfig()), box,
+                              Store(f"sqlite:///{tmp_path}/w.db"))
+    worker = IdleWorker(ctx, "INBOX")
+    worker.request_stop()
+    worker.start()
+    t0 = time.monotonic()
+    worker.stop()
+    assert time.monotonic() - t0 < 0.5 and worker._thread is not None and not worker._thread.is_alive()
+    assert worker.connects == 0
+
+
 class Draws(random.Random):
     """Scripted "random" draws (the last one repeats), counted as they are taken."""
 

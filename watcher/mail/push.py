@@ -4,17 +4,24 @@ Why threads, one connection each: imapclient instances are not thread-safe, and 
 IDLE occupies its connection. Every worker owns its client; the Store is shared (SQLAlchemy
 engines are thread-safe, each call opens its own session).
 
-A dead connection must never look like a quiet mailbox: an `idle_check` that returns nothing
-before its timeout means EOF, a read timeout or socket error means dead, and TCP keepalive
+A quiet IDLE costs nothing: the worker sleeps in poll() on its socket and its Waker until the
+server speaks, the renewal or folder check is due, or stop() wakes it (no periodic wake-ups:
+1,000 folders in IDLE would otherwise spend a tenth of a core on checking a stop flag).
+
+A dead connection must never look like a quiet mailbox: a socket that turns readable with
+nothing to read means EOF, a read timeout or socket error means dead, and TCP keepalive
 catches a silently vanished peer. Each of those reconnects with backoff, and every (re)connect
 starts with a catch-up sync from the last stored UID, so nothing that arrived meanwhile is lost.
 """
 
 from __future__ import annotations
 
+import contextlib
 import imaplib
 import logging
+import os
 import random
+import select
 import threading
 import time
 from collections.abc import Callable
@@ -29,7 +36,6 @@ from watcher.settings.config import ConfigError
 log = logging.getLogger(__name__)
 
 NewMail = Callable[[imap.FolderReport], None]
-IDLE_TICK = 1.0  # seconds per idle_check: how quickly stop() is honoured
 MAX_PASSES = 20  # sync passes in a row while mail keeps arriving, before IDLE is entered again
 LOGIN_FLOOR = 60.0  # seconds: the shortest ceiling after a refused login (never above login_cap)
 # seconds: the longest wait between two reconnects, however long the outage. A refused or
@@ -62,6 +68,38 @@ class Backoff:
         self.failures = 0
 
 
+class Waker:
+    """A file descriptor that turns readable on `set()` and stays so: a worker polls it together
+    with its IMAP socket, so a stop interrupts a wait of any length. An eventfd (one descriptor)
+    where the OS has it, else a pipe. Locked: `set()` from another thread must never write to a
+    descriptor number that `close()` has freed (and the kernel may have reused)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._closed = False
+        if hasattr(os, "eventfd"):
+            self._read = self._write = os.eventfd(0, os.EFD_CLOEXEC | os.EFD_NONBLOCK)
+        else:  # pragma: no cover - not Linux
+            self._read, self._write = os.pipe()
+            os.set_blocking(self._write, False)
+
+    def fileno(self) -> int:
+        return self._read
+
+    def set(self) -> None:
+        with self._lock, contextlib.suppress(BlockingIOError):  # already readable: nothing to add
+            if not self._closed:
+                os.write(self._write, (1).to_bytes(8, "little"))  # eventfd takes an 8-byte count
+
+    def close(self) -> None:
+        with self._lock:
+            if not self._closed:
+                self._closed = True
+                os.close(self._read)
+                if self._write != self._read:
+                    os.close(self._write)
+
+
 class IdleWorker:
     """One folder, one thread, one connection in IDLE; `on_new_mail` after each sync that stored mail.
 
@@ -78,6 +116,8 @@ class IdleWorker:
         self.last_error: str | None = None
         self.connects = 0
         self._thread: threading.Thread | None = None
+        self._waker: Waker | None = None  # exists while the thread runs
+        self._waker_lock = threading.Lock()
         self._outer_stop = ctx.should_stop
         self.ctx = replace(ctx, should_stop=self.stopped)
 
@@ -90,13 +130,35 @@ class IdleWorker:
         self._thread.start()
         return self
 
-    def stop(self, timeout: float = 5.0) -> None:
-        """Prompt: the loop wakes at least every IDLE_TICK seconds and sees the event."""
+    def request_stop(self) -> None:
+        """Stop without waiting: the worker wakes at once (a service stops all its workers this
+        way first, then joins them, so their logouts overlap). A stop that only the context's
+        `should_stop` says is seen at the next renewal or folder check at the latest."""
         self.stopping.set()
+        with self._waker_lock:
+            if self._waker is not None:
+                self._waker.set()
+
+    def stop(self, timeout: float = 5.0) -> None:
+        """Prompt: a wait in IDLE or in backoff ends at once, a sync between two messages."""
+        self.request_stop()
         if self._thread is not None:
             self._thread.join(timeout)
 
     def run(self) -> None:
+        waker = Waker()
+        with self._waker_lock:
+            self._waker = waker
+        if self.stopping.is_set():  # stopped before the waker existed
+            waker.set()
+        try:
+            self._run()
+        finally:
+            with self._waker_lock:
+                self._waker = None
+            waker.close()
+
+    def _run(self) -> None:
         while not self.stopped():
             slow = False
             try:
@@ -163,13 +225,23 @@ class IdleWorker:
         """
         client.idle()
         self.connected.set()
-        started = time.monotonic()
-        renew = min(self.ctx.schedule.idle_renew_seconds, self.ctx.schedule.folder_check_seconds)
+        deadline = time.monotonic() + min(self.ctx.schedule.idle_renew_seconds,
+                                          self.ctx.schedule.folder_check_seconds)
+        sock = client.socket().fileno()
+        poller = select.poll()
+        poller.register(sock, select.POLLIN)
+        if self._waker is not None:
+            poller.register(self._waker.fileno(), select.POLLIN)
         try:
-            while not self.stopped() and time.monotonic() - started < renew:
-                t0 = time.monotonic()
-                responses = client.idle_check(timeout=IDLE_TICK)
-                if not responses and time.monotonic() - t0 < IDLE_TICK * 0.5:
+            while not self.stopped():
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    return
+                events = poller.poll(remaining * 1000)  # milliseconds; sleeps until something happens
+                if not any(fd == sock for fd, _ in events):
+                    continue  # the deadline or a stop: the loop's conditions decide
+                responses = client.idle_check(timeout=0)
+                if not responses:  # readable, yet nothing to read: EOF
                     raise ConnectionError("IDLE returned early with nothing: connection closed")
                 if any(_is_change(r) for r in responses):
                     return
