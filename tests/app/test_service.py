@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import signal
 import subprocess
@@ -283,3 +284,22 @@ def test_stop_is_prompt_even_while_a_target_hangs(tmp_path):
 
         from watcher.store.tables import AlertRow
         assert len([a for a in s.exec(select(AlertRow)) if a.status == "pending"]) == 5  # kept for later
+
+
+def test_first_polls_are_staggered_and_a_late_poll_runs_late_rather_than_never(tmp_path):
+    """APScheduler's default 1 s grace skipped most first polls of a few hundred mailboxes (each
+    then waited a whole poll period); now polls are spread and a late one still runs."""
+    from watcher.app.service import FIRST_POLL_STEP, Service
+    from watcher.settings.config import Config, MailboxConfig
+
+    boxes = tuple(MailboxConfig(name=f"m{i}", host="127.0.0.1", port=1, security="plain", username="u",
+                                password_file=tmp_path / "pw") for i in range(5))
+    service = Service(Config(mailboxes=boxes, database_url=f"sqlite:///{tmp_path}/s.db")).start()
+    try:
+        jobs = [service.scheduler.get_job(f"poll-m{i}") for i in range(5)]
+        starts = [job.next_run_time.timestamp() for job in jobs]
+        assert all(job.misfire_grace_time is None and job.coalesce for job in jobs)
+        period = service.config.schedule.poll_seconds  # a job that already ran is one period later
+        assert [round((b - a) % period, 3) for a, b in itertools.pairwise(starts)] == [FIRST_POLL_STEP] * 4
+    finally:
+        service.stop()

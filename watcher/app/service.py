@@ -29,6 +29,12 @@ from watcher.store.tables import Store, utcnow
 log = logging.getLogger(__name__)
 
 SAFETY_DELIVERY_SECONDS = 60  # a cheap query; catches anything a crash left pending
+# First polls are spread this far apart (at most poll_seconds over all mailboxes): 500 mailboxes
+# start over 10 s, not as 500 logins in the same instant, and their later polls stay spread too.
+FIRST_POLL_STEP = 0.02
+# A poll that waited for a free pool thread runs late rather than not at all (APScheduler's default
+# grace of 1 s skipped most first polls of a few hundred mailboxes); runs missed meanwhile merge.
+JOB_DEFAULTS = {"misfire_grace_time": None, "coalesce": True}
 
 
 class Service:
@@ -41,7 +47,7 @@ class Service:
         self.store = store or Store(config.database_url)
         self.clock = clock
         self.on_record = ingest.on_record(config, clock)
-        self.scheduler = BackgroundScheduler(timezone=config.tz)
+        self.scheduler = BackgroundScheduler(timezone=config.tz, job_defaults=JOB_DEFAULTS)
         self.stopping = threading.Event()
         self.progress = FirstSyncProgress()
         self.contexts = {  # one per mailbox, shared by its poller and its IDLE workers
@@ -118,10 +124,12 @@ class Service:
         self._courier.start()
         self.scheduler.start()
         now = self.clock().astimezone(self.config.tz)
-        for mailbox in self.config.mailboxes:
-            self.scheduler.add_job(self._poll, "interval", args=(mailbox,),
-                                   seconds=self.config.schedule.poll_seconds, id=f"poll-{mailbox.name}",
-                                   next_run_time=now, max_instances=1, coalesce=True)
+        period = self.config.schedule.poll_seconds
+        step = min(FIRST_POLL_STEP, period / max(1, len(self.config.mailboxes)))
+        for i, mailbox in enumerate(self.config.mailboxes):
+            self.scheduler.add_job(self._poll, "interval", args=(mailbox,), seconds=period,
+                                   id=f"poll-{mailbox.name}", next_run_time=now + timedelta(seconds=i * step),
+                                   max_instances=1, coalesce=True)
         self.scheduler.add_job(self.deliver, "interval", seconds=SAFETY_DELIVERY_SECONDS, id="deliver",
                                next_run_time=now, max_instances=1, coalesce=True)
         return self
@@ -159,7 +167,7 @@ class Service:
         with self._lock:
             workers = [w for ws in self.workers.values() for w in ws]
         for worker in workers:
-            worker.stopping.set()
+            worker.request_stop()
         if self.scheduler.running:
             self.scheduler.shutdown(wait=True)
         for worker in workers:
