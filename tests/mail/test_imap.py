@@ -324,6 +324,23 @@ def test_a_stop_before_the_thread_runs_is_not_lost(tmp_path):
     assert worker.connects == 0
 
 
+def test_a_folder_check_that_finds_the_folder_as_last_synced_does_not_ask_the_store(imap_account, tmp_path):
+    config, store = setup(imap_account, tmp_path, watch_junk=False)
+    uid = imap_account.append(siv_mail(1, "seen"))
+    client = imap.connect(config.mailboxes[0])
+    try:
+        ctx = context(config, store)
+        first = imap.sync_folder(client, ctx, "INBOX", True)
+        assert first.stored_uids == [uid] and first.uidnext == uid + 1
+        seen = (first.uidvalidity, first.uidnext)
+        with patch.object(store, "folder_state", side_effect=AssertionError("asked the store")):
+            assert imap.sync_folder(client, ctx, "INBOX", False, seen).uids_seen == 0
+        later = imap_account.append(siv_mail(2, "seen"))
+        assert imap.sync_folder(client, ctx, "INBOX", False, seen).stored_uids == [later]  # UIDNEXT moved
+    finally:
+        imap.close(client)
+
+
 class Draws(random.Random):
     """Scripted "random" draws (the last one repeats), counted as they are taken."""
 

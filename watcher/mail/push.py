@@ -118,6 +118,7 @@ class IdleWorker:
         self._thread: threading.Thread | None = None
         self._waker: Waker | None = None  # exists while the thread runs
         self._waker_lock = threading.Lock()
+        self._seen: tuple[int, int | None] | None = None  # (UIDVALIDITY, UIDNEXT) of the last completed sync
         self._outer_stop = ctx.should_stop
         self.ctx = replace(ctx, should_stop=self.stopped)
 
@@ -188,6 +189,7 @@ class IdleWorker:
     def _session(self) -> None:
         client = imap.connect(self.mailbox)
         self.connects += 1
+        self._seen = None  # a new connection checks against the store again
         try:
             first = not self.ctx.store.first_synced(self.mailbox.name)
             self._sync(client, first)  # catch up from the last UID after every (re)connect
@@ -204,7 +206,8 @@ class IdleWorker:
         inside that sync's FETCH answer, where the client swallows the EXISTS: IDLE would never
         hear of it, so only another pass (one EXAMINE when nothing is new) can find it."""
         for _ in range(MAX_PASSES):
-            report = imap.sync_folder(client, self.ctx, self.folder, first)
+            report = imap.sync_folder(client, self.ctx, self.folder, first, self._seen)
+            self._seen = (report.uidvalidity, report.uidnext)
             if report.history:  # this worker did the folder's first sync (it failed in the poll)
                 imap.finish_history(self.ctx.store, imap.SyncReport(self.mailbox.name, folders=[report]),
                                     self.ctx.first_sync_hook)
