@@ -111,16 +111,22 @@ def _mails(mails: int, rng: random.Random, now: float, siv_at: set[int], forward
            ids: set[str]) -> Iterator[tuple[bytes, float]]:
     for n in range(mails):
         when = now - rng.uniform(0, 80) * 86400
-        if n in forwards:
-            raw = forward(siv_mail(n, "bench"), n, "attached" if n % 2 else "inline")
-            ids.add(f"<fwd-{n}@shenzhen-ops.cn>")
-        elif n in siv_at:
-            raw = siv_mail(n, "bench")
-            ids.add(f"<siv-bench-{n}@amazon.com>")
-        else:
+        raw = _siv(n, siv_at, forwards, ids)
+        if raw is None:
             size = int(min(50_000, max(5_000, rng.lognormvariate(9.3, 0.6))))  # median ~11 KB
             raw = filler(n, rng, size=size, when=datetime.fromtimestamp(when, UTC))
         yield raw, when
+
+
+def _siv(n: int, siv_at: set[int], forwards: set[int], ids: set[str]) -> bytes | None:
+    """The n-th mail if it is an SIV mail or an agent's forward of one (both mixes), noting its Message-ID."""
+    if n in forwards:
+        ids.add(f"<fwd-{n}@shenzhen-ops.cn>")
+        return forward(siv_mail(n, "bench"), n, "attached" if n % 2 else "inline")
+    if n in siv_at:
+        ids.add(f"<siv-bench-{n}@amazon.com>")
+        return siv_mail(n, "bench")
+    return None
 
 
 SELLER_SHARES = {"amazon": 0.25, "verify": 0.0071, "forward": 0.008, "attachment": 0.01}
@@ -142,12 +148,9 @@ def _seller_mails(mails: int, rng: random.Random, now: float, siv_at: set[int], 
     for n in range(mails):
         when = now - rng.uniform(0, 80) * 86400
         day = datetime.fromtimestamp(when, UTC)
-        if n in forwards:
-            raw = forward(siv_mail(n, "bench"), n, "attached" if n % 2 else "inline")
-            ids.add(f"<fwd-{n}@shenzhen-ops.cn>")
-        elif n in siv_at:
-            raw = siv_mail(n, "bench")
-            ids.add(f"<siv-bench-{n}@amazon.com>")
+        raw = _siv(n, siv_at, forwards, ids)
+        if raw is not None:
+            pass
         elif n in amazon:
             raw = amazon_notice(n, rng, when=day)
         elif n in verify:

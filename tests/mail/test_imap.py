@@ -263,11 +263,8 @@ imap.sync_mailbox(imap.SyncContext.of(config, box, Store(sys.argv[4])))
 """
 
 
-def test_kill_9_mid_sync_then_rerun_stores_every_message_exactly_once(imap_account, tmp_path):
-    total = 300
-    rng = random.Random(7)
-    mails = [(siv_mail(n, "kill") if n % 3 else filler(n, rng, size=3000), time.time() - 3600)
-             for n in range(total)]
+def kill_mid_sync(imap_account, tmp_path, mails: list[tuple[bytes, float]], stored: int) -> Store:
+    """Sync the mails in a child process and kill -9 it once `stored` messages are committed."""
     imap_account.server.write_maildir(mails, user=imap_account.user)
     db = f"sqlite:///{tmp_path}/k.db"
     store = Store(db)
@@ -275,10 +272,19 @@ def test_kill_9_mid_sync_then_rerun_stores_every_message_exactly_once(imap_accou
             str(imap_account.password_file), db]
     proc = subprocess.Popen(args, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
     deadline = time.monotonic() + 30
-    while len(store.messages()) < 20 and proc.poll() is None and time.monotonic() < deadline:
+    while len(store.messages()) < stored and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.01)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
+    return store
+
+
+def test_kill_9_mid_sync_then_rerun_stores_every_message_exactly_once(imap_account, tmp_path):
+    total = 300
+    rng = random.Random(7)
+    mails = [(siv_mail(n, "kill") if n % 3 else filler(n, rng, size=3000), time.time() - 3600)
+             for n in range(total)]
+    store = kill_mid_sync(imap_account, tmp_path, mails, stored=20)
     before = len(store.messages())
     assert 0 < before < 200, "the kill must land mid-sync"
 
@@ -511,17 +517,7 @@ def test_kill_9_while_others_are_batched_then_rerun_stores_every_message_exactly
     rng = random.Random(8)
     mails = [(siv_mail(n, "killo") if n % 3 == 0 else _verify_mail(n, rng), time.time() - 3600)
              for n in range(total)]
-    imap_account.server.write_maildir(mails, user=imap_account.user)
-    db = f"sqlite:///{tmp_path}/k.db"
-    store = Store(db)
-    args = [sys.executable, "-c", KILL_SCRIPT, str(imap_account.server.port), imap_account.user,
-            str(imap_account.password_file), db]
-    proc = subprocess.Popen(args, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
-    deadline = time.monotonic() + 30
-    while len(store.messages()) < 30 and proc.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.01)
-    os.kill(proc.pid, signal.SIGKILL)
-    proc.wait()
+    store = kill_mid_sync(imap_account, tmp_path, mails, stored=30)
     before = store.messages()
     assert 0 < len(before) < total, "the kill must land mid-sync"
     state = store.folder_state("k", "INBOX")
