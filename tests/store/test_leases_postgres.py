@@ -120,3 +120,43 @@ def test_the_fence_keeps_a_watcher_out_of_a_mailbox_it_lost(pg_store):
     with pg_store.session() as s:
         assert [m.mailbox for m in s.exec(select(MessageRow))] == [mine]  # rolled back, not stored bare
     assert pg_store.folder_state(theirs, "INBOX") is None  # nor its watermark moved
+
+
+def test_a_reminder_fires_once_whichever_instance_wakes(pg_store, http_receiver):
+    """Both instances arm a timer at the reminder's due_at; the one that claims it sends it."""
+    from datetime import timedelta
+
+    from watcher.settings.config import parse
+    from watcher.store.outbox import deliver_pending
+    from watcher.store.tables import utcnow
+
+    config = parse({"notify": {"urls": [http_receiver.url("hook")]}})
+    due = utcnow() + timedelta(seconds=1)
+    with pg_store.session() as s:
+        text = AlertText("deadline tomorrow", "book the call", "warning")
+        alert_id = add_alert(s, AlertDraft(key="reminder:1", purpose="reminder:deadline", due_at=due,
+                                           text=text)).id
+        s.commit()
+    a, b = Member(pg_store), Member(pg_store)
+    assert deliver_pending(pg_store, config, claims=a.cluster).delivered == []  # not due yet
+    time.sleep(1.1)
+    rounds(a, b)
+    assert a.cluster.take([alert_id]) == {alert_id}  # a is in the middle of a pass: b sends nothing
+    assert deliver_pending(pg_store, config, claims=b.cluster).delivered == []
+    a.cluster.give_back([alert_id])
+    reports = [deliver_pending(pg_store, config, claims=m.cluster) for m in (b, a)]
+    assert [r.delivered for r in reports] == [["reminder:1"], []]
+    assert [h.body["title"] for h in http_receiver.hits] == ["deadline tomorrow"]
+
+
+def test_run_once_takes_only_what_no_live_instance_holds(pg_store):
+    a = Member(pg_store)
+    a.round()
+    assert len(a.running) == 30
+    other = leases.Cluster(pg_store, NAMES, TIMING)
+    with other.once() as held:
+        assert held == set()
+    a.cluster.stop()
+    with other.once() as held:
+        assert held == set(NAMES)
+    assert set(owners(pg_store).values()) == {None}  # given back when the run ends
