@@ -7,9 +7,10 @@ from __future__ import annotations
 import time
 
 import pytest
-from sqlmodel import SQLModel, select
+from sqlmodel import select
 
 from tests.postgres import postgres_url  # noqa: F401  (fixture)
+from tests.store import test_tables_postgres
 from watcher.core.alerts import AlertText
 from watcher.core.classify import classify
 from watcher.store import leases
@@ -18,15 +19,7 @@ from watcher.store.tables import MessageRow, Store
 
 NAMES = [f"m{n:02d}" for n in range(30)]
 TIMING = leases.Timing(heartbeat=0.5, lease=1.5)
-
-
-@pytest.fixture
-def pg_store(postgres_url) -> Store:  # noqa: F811
-    store = Store(postgres_url)
-    SQLModel.metadata.drop_all(store.engine)
-    SQLModel.metadata.create_all(store.engine)
-    yield store
-    store.close()
+pg_store = test_tables_postgres.pg_store  # fixture: fresh tables on the session's PostgreSQL
 
 
 class Member:
