@@ -64,6 +64,7 @@ class InstanceRow(SQLModel, table=True):
     id: str = Field(primary_key=True)
     host: str
     pid: int
+    kind: str = "run"  # "once": a `run --once`, which takes only free mailboxes and counts for no share
     started_at: datetime = Field(sa_type=UTCDateTime)
     heartbeat_at: datetime = Field(sa_type=UTCDateTime, index=True)
 
@@ -143,6 +144,7 @@ class Cluster:
     def __init__(self, store: Store, mailboxes: Sequence[str], timing: Timing) -> None:
         self.store, self.mailboxes, self.timing = store, list(dict.fromkeys(mailboxes)), timing
         self.id = uuid.uuid4().hex[:12]
+        self.kind = "run"
         self.host, self.pid = socket.gethostname(), os.getpid()
         self.held: set[str] = set()
         self._last_ok = -math.inf  # monotonic start of the last heartbeat that reached the database
@@ -181,7 +183,7 @@ class Cluster:
     @contextlib.contextmanager
     def once(self) -> Iterator[set[str]]:
         """`run --once`: a member for the duration, holding every mailbox no live instance holds."""
-        self._register()
+        self._register("once")
         self._spawn("heartbeat", self._beat_loop)
         try:
             with self._balance_lock:
@@ -195,11 +197,13 @@ class Cluster:
         self._threads.append(thread)
         thread.start()
 
-    def _register(self) -> None:
+    def _register(self, kind: str = "run") -> None:
         started = time.monotonic()
+        self.kind = kind
         with self.store.session() as s:
             s.exec(pg_insert(InstanceRow).values(
-                id=self.id, host=self.host, pid=self.pid, started_at=_db_now(), heartbeat_at=_db_now(),
+                id=self.id, host=self.host, pid=self.pid, kind=kind,
+                started_at=_db_now(), heartbeat_at=_db_now(),
             ).on_conflict_do_update(index_elements=["id"], set_={"heartbeat_at": _db_now()}))
             if self.mailboxes:
                 s.exec(pg_insert(LeaseRow).values(
@@ -224,7 +228,7 @@ class Cluster:
             s.commit()
         if done.rowcount == 0:  # reaped after a long pause: join again (the balancer rechecks leases)
             log.warning("instance %s was taken for dead; joining again", self.id)
-            self._register()
+            self._register(self.kind)
         self._last_ok = started
 
     def _beat_loop(self) -> None:
@@ -256,7 +260,8 @@ class Cluster:
                 return
             with self.store.session() as s:
                 live = s.exec(select(func.count()).select_from(InstanceRow)
-                              .where(InstanceRow.heartbeat_at > _since(self.timing.lease))).one()
+                              .where(InstanceRow.heartbeat_at > _since(self.timing.lease),
+                                     InstanceRow.kind == "run")).one()
                 owned = set(s.exec(select(LeaseRow.mailbox).where(LeaseRow.owner == self.id)))
             owned &= set(self.mailboxes)
             if self.held - owned:
@@ -494,7 +499,7 @@ def status(store: Store, mailboxes: Sequence[str], timing: Timing) -> dict[str, 
         "mode": "shared: mailboxes split by leases" if shared else "single watcher",
         "watcher": holder,
         "instances": [{
-            "id": i.id, "host": i.host, "pid": i.pid, "live": i.id in live,
+            "id": i.id, "host": i.host, "pid": i.pid, "kind": i.kind, "live": i.id in live,
             "started_at": i.started_at.isoformat(), "heartbeat_age_seconds": age(i.heartbeat_at),
             "mailboxes": sorted(b["mailbox"] for b in boxes if b["held_by"] == i.id),
         } for i in instances],
