@@ -18,6 +18,7 @@ end only when one exists further on.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
 from html.parser import HTMLParser
@@ -132,13 +133,14 @@ class _Parser(HTMLParser):
         self.links: list[str] = []
         self._layout = layout
         self._at = 0
-        last_gt = markup.rfind(">")
-        if "<" in markup[last_gt + 1 :]:  # no tag can end there: plain text
-            markup = markup[: last_gt + 1] + markup[last_gt + 1 :].replace("<", "&lt;")
+        end = markup.rfind(">") + 1  # no tag can end after the last ">": plain text
+        markup, tail = markup[:end], markup[end:]
         self._last_comment_end = markup.rfind("-->")
         self._cdata_end = {m.group(1).lower(): m.start() for m in _CDATA_CLOSE.finditer(markup)}
         self.feed(markup)
         self.close()
+        if tail and self.cdata_elem is None:
+            self.handle_data(html.unescape(tail))
 
     # -- tokenising
     def updatepos(self, i: int, j: int) -> int:
