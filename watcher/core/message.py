@@ -21,7 +21,7 @@ from typing import TypedDict
 import mailparser
 
 from watcher.core.charsets import decode_bytes, decode_words
-from watcher.core.html_text import hrefs, html_to_text
+from watcher.core.html_text import render
 from watcher.core.threads import FORWARD, REPLY, ThreadBlock, split_thread
 from watcher.core.timetext import parse_header_date
 
@@ -193,11 +193,12 @@ def from_message(msg: Message, depth: int = 0) -> ParsedMessage:
     plains, htmls, attached = _collect(msg)
     text = "\n".join(p for p in plains if p.strip())
     links: list[str] = []
-    for markup in htmls:
-        links.extend(hrefs(markup))
+    rendered = [render(markup) for markup in htmls]  # one parse gives both text and links
+    for _, hrefs in rendered:
+        links.extend(hrefs)
     if htmls and len(text.strip()) < STUB_PLAIN_CHARS:
         # no plain part, or a stub ("please view this mail in HTML"): the HTML is the message
-        html_text = "\n".join(html_to_text(h) for h in htmls)
+        html_text = "\n".join(t for t, _ in rendered)
         if not text.strip() or len(html_text.strip()) > 2 * len(text.strip()) + 40:
             text = html_text
     links.extend(bare_urls(text))
