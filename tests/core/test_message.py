@@ -218,3 +218,24 @@ def test_twelve_hour_forwarded_date_keeps_pm():
 
     when = parse_header_date("Tuesday, November 10, 2026 2:05 PM", timezone(timedelta(hours=8)))
     assert (when.day, when.hour, when.minute) == (10, 14, 5)
+
+
+def test_mail_parser_builds_the_tree_without_its_post_processing(monkeypatch):
+    """The tree comes from mail-parser's guarded builder; its attachment/address post-processing,
+    which the pipeline never reads, is not run (nor without the private builder: the public constructor)."""
+    from pathlib import Path
+
+    import mailparser
+
+    from watcher.core import message as message_module
+
+    shared = Path(__file__).parents[1] / "corpus" / "shared"
+    raw = (shared / "siv_failed-en-html-alternative.eml").read_bytes()
+    calls: list[str] = []
+    original = mailparser.MailParser.parse
+    monkeypatch.setattr(mailparser.MailParser, "parse", lambda self: calls.append("parse") or original(self))
+    fast = message_module.parse_message(raw)
+    assert calls == [] and fast.subject and fast.text
+    monkeypatch.delattr(mailparser.MailParser, "_parse_guarded")
+    slow = message_module.parse_message(raw)
+    assert calls == [] and slow == fast

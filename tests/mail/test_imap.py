@@ -18,6 +18,7 @@ from unittest.mock import patch
 
 import pytest
 
+from tests.corpus import sellermix
 from tests.dovecot import Account
 from tests.mailgen import big_siv_mail, corpus, filler, forward, siv_mail
 from watcher.mail import headers, imap
@@ -436,11 +437,8 @@ imap.sync_mailbox(imap.SyncContext.of(config, box, Store(sys.argv[4])))
 """
 
 
-def test_kill_9_mid_sync_then_rerun_stores_every_message_exactly_once(imap_account, tmp_path):
-    total = 300
-    rng = random.Random(7)
-    mails = [(siv_mail(n, "kill") if n % 3 else filler(n, rng, size=3000), time.time() - 3600)
-             for n in range(total)]
+def kill_mid_sync(imap_account, tmp_path, mails: list[tuple[bytes, float]], stored: int) -> Store:
+    """Sync the mails in a child process and kill -9 it once `stored` messages are committed."""
     imap_account.server.write_maildir(mails, user=imap_account.user)
     db = f"sqlite:///{tmp_path}/k.db"
     store = Store(db)
@@ -448,10 +446,19 @@ def test_kill_9_mid_sync_then_rerun_stores_every_message_exactly_once(imap_accou
             str(imap_account.password_file), db]
     proc = subprocess.Popen(args, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
     deadline = time.monotonic() + 30
-    while len(store.messages()) < 20 and proc.poll() is None and time.monotonic() < deadline:
+    while len(store.messages()) < stored and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.01)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
+    return store
+
+
+def test_kill_9_mid_sync_then_rerun_stores_every_message_exactly_once(imap_account, tmp_path):
+    total = 300
+    rng = random.Random(7)
+    mails = [(siv_mail(n, "kill") if n % 3 else filler(n, rng, size=3000), time.time() - 3600)
+             for n in range(total)]
+    store = kill_mid_sync(imap_account, tmp_path, mails, stored=20)
     before = len(store.messages())
     assert 0 < before < 200, "the kill must land mid-sync"
 
@@ -642,3 +649,60 @@ def test_a_folder_the_server_refuses_is_retried_slowly_not_hammered(imap_account
         assert worker.connects == 1  # a refusal is not a dropped link: no fast reconnects
     finally:
         worker.stop()
+
+
+# -- a seller's mailbox: notices settled by headers, partial views, batched `other` (issue 10) --
+
+def _verify_mail(n: int, rng: random.Random) -> bytes:
+    """Non-Amazon mail with "Verify your email address": fetched whole, classified `other`."""
+    raw = sellermix.verification_word_mail(n, rng)
+    return re.sub(rb"(?m)^Subject: [^\r\n]*", b"Subject: Verify your email address", raw, count=1)
+
+
+def test_seller_mix_fetches_whole_only_what_may_be_siv_and_finds_every_siv_mail(imap_account, tmp_path):
+    rng = random.Random(10)
+    siv = [siv_mail(n, "mix") for n in range(15)]  # the whole SIV corpus: phishing and replies included
+    siv += [forward(siv_mail(20, "mix"), 20, "inline"), forward(siv_mail(21, "mix"), 21, "attached"),
+            sellermix.with_attachment(siv_mail(22, "mix"), 400_000, 22)]
+    notices = [sellermix.amazon_notice(n, rng) for n in range(48)]  # 6 of each kind, a fifth HTML-only
+    notices += [sellermix.with_attachment(sellermix.amazon_notice(100, rng, "sold"), 600_000, 100)]
+    ordinary = [sellermix.ordinary_forward(n, rng) for n in range(6)]
+    verify = [_verify_mail(n, rng) for n in range(3)]
+    mails = siv + notices + ordinary + verify
+    rng.shuffle(mails)
+    for raw in mails:
+        imap_account.append(raw)
+    config, store = setup(imap_account, tmp_path, watch_junk=False)
+
+    inbox = folder(sync(config, store), "INBOX")
+
+    rows = store.messages()
+    siv_ids = {re.search(rb"(?im)^Message-ID: *(<[^>\r\n]+>)", raw).group(1).decode() for raw in siv}
+    assert {r.message_id for r in rows if r.kind != "other"} == siv_ids
+    assert inbox.bodies_fetched == len(siv) + len(verify)  # no notice, no ordinary forward fetched whole
+    assert inbox.notices >= 15 and inbox.partials_fetched >= len(notices) - inbox.notices
+    assert sum(r.kind == "other" for r in rows) == len(verify)  # stored in one batch
+    folder_bytes = sum(len(raw) for raw in notices + ordinary)
+    assert inbox.bytes_fetched < sum(len(raw) for raw in siv + verify) + folder_bytes // 20
+
+
+def test_kill_9_while_others_are_batched_then_rerun_stores_every_message_exactly_once(imap_account, tmp_path):
+    total = 300
+    rng = random.Random(8)
+    mails = [(siv_mail(n, "killo") if n % 3 == 0 else _verify_mail(n, rng), time.time() - 3600)
+             for n in range(total)]
+    store = kill_mid_sync(imap_account, tmp_path, mails, stored=30)
+    before = store.messages()
+    assert 0 < len(before) < total, "the kill must land mid-sync"
+    state = store.folder_state("k", "INBOX")
+    watermark = state.last_uid if state is not None else 0
+    # every mail here is fetched and stored: the watermark never passed one that was not committed
+    assert {r.uid for r in before} >= set(range(1, watermark + 1))
+
+    config = Config(mailboxes=(imap_account.mailbox(name="k", watch_junk=False),), schedule=ScheduleConfig())
+    report = sync(config, store)
+
+    rows = store.messages()
+    assert folder(report, "INBOX").duplicates == 0  # nothing committed before the kill was redone
+    assert len(rows) == total and sorted(r.uid for r in rows) == list(range(1, total + 1))
+    assert sum(r.kind != "other" for r in rows) == 100

@@ -114,7 +114,7 @@ def test_the_port_default_follows_security_alike_in_constructor_and_parse(securi
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        ({"languages": "zh"}, "languages: unknown key (allowed: database, language, mailboxes, "),
+        ({"languages": "zh"}, "languages: unknown key (allowed: cluster, database, language, mailboxes, "),
         ({"schedule": {"poll": 5}}, "schedule.poll: unknown key (allowed: folder_check_seconds, idle, "),
         ({"mailboxes": [{"name": "shop", "host": "h", "username": "u", "password_env": "E", "prot": 1}]},
          "mailboxes.shop.prot: unknown key (allowed: authserv_ids, ca_file, "),
@@ -175,3 +175,14 @@ def test_a_ca_file_that_cannot_be_read_is_one_line_naming_key_and_path_at_load(t
     with pytest.raises(cfg.ConfigError) as err:
         cfg.load(path)
     assert str(err.value) == f"mailboxes.shop.ca_file: cannot read {tmp_path}: Is a directory"
+
+
+def test_cluster_timings_default_and_are_checked_together():
+    assert (cfg.parse({}).cluster.heartbeat_seconds, cfg.parse({}).cluster.lease_seconds) == (10.0, 30.0)
+    assert cfg.parse({"cluster": {"heartbeat_seconds": 1, "lease_seconds": 4}}).cluster.lease_seconds == 4.0
+    for data, message in (({"heartbeat_seconds": 20}, "cluster.lease_seconds: must be at least twice"),
+                          ({"lease_seconds": 0}, "cluster.lease_seconds: must be positive, not 0"),
+                          ({"lease": 5}, "cluster.lease: unknown key (allowed: heartbeat_seconds, ")):
+        with pytest.raises(cfg.ConfigError) as err:
+            cfg.parse({"cluster": data})
+        assert str(err.value).startswith(message), str(err.value)

@@ -1,4 +1,4 @@
-"""The subcommands of the running service and its database: run, cases, case, mark, alerts,
+"""The subcommands of the running service and its database: run, status, cases, case, mark, alerts,
 test-notify, appeal-draft, doctor and demo (`classify`, which needs neither, is in cli.py).
 
 Thin by design: each only calls the module that does the work (app.service, store.casebook,
@@ -29,6 +29,7 @@ HELP = {
     "zh": {
         "run": "运行监控服务（--once：同步一次、发送提醒后退出）",
         "once": "同步所有邮箱一次，发送待发提醒，然后退出",
+        "status": "运行状态：各监控实例（主机、进程、心跳）、各邮箱由谁监控、最近同步时间、待发提醒数",
         "cases": "列出所有案件及其状态和下一步",
         "case": "显示一个案件的时间线",
         "mark": "手动记录事件：appeal-sent（已提交申诉）、booked（已预约视频通话）、verified（已通过验证）",
@@ -48,6 +49,7 @@ HELP = {
     "en": {
         "run": "run the watcher (--once: sync once, deliver alerts, exit)",
         "once": "sync every mailbox once, deliver pending alerts, then exit",
+        "status": "running watchers (host, pid, heartbeat), who holds each mailbox, last sync, alerts due",
         "cases": "list cases with their state and next action",
         "case": "show one case's timeline",
         "mark": "record a manual event: appeal-sent, booked (video call booked), verified",
@@ -76,6 +78,9 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser], langu
     run = sub.add_parser("run", help=h["run"], description=h["run"])
     run.add_argument("--once", action="store_true", help=h["once"])
     run.set_defaults(run=cmd_run)
+    status = sub.add_parser("status", help=h["status"], description=h["status"])
+    status.add_argument("--json", action="store_true", help=h["json"])
+    status.set_defaults(run=cmd_status)
     cases = sub.add_parser("cases", help=h["cases"], description=h["cases"])
     cases.add_argument("--json", action="store_true", help=h["json"])
     cases.set_defaults(run=cmd_cases)
@@ -150,6 +155,47 @@ def check_targets(config: Config) -> None:
         raise ConfigError("; ".join(errors))
     if not config.notify_urls and not any(m.notify_urls for m in config.mailboxes):
         log.warning("no notification targets ([notify] urls): alerts wait in the outbox until one is set")
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from watcher.store import leases
+    from watcher.store.tables import Store
+
+    config = need_config(args)
+    timing = leases.Timing(config.cluster.heartbeat_seconds, config.cluster.lease_seconds)
+    data = leases.status(Store(config.database_url), [m.name for m in config.mailboxes], timing)
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return 0
+    if data["database"] == "sqlite":
+        print(f"database: SQLite, one watcher: {data['watcher'] or 'not running'}")
+    else:
+        live = sum(1 for i in data["instances"] if i["live"])
+        print(f"database: PostgreSQL, {live} live instance(s), mailboxes split by leases")
+        _table(["instance", "host", "pid", "heartbeat", "mailboxes"],
+               [[i["id"] + ("" if i["live"] else " (dead)"), i["host"], str(i["pid"]),
+                 _age(i["heartbeat_age_seconds"]), str(len(i["mailboxes"]))] for i in data["instances"]])
+    rows = []
+    for box in data["mailboxes"]:
+        folders = box["folders"] or [{"folder": "-", "last_sync_age_seconds": None}]
+        for n, folder in enumerate(folders):
+            first = n == 0
+            rows.append([box["mailbox"] if first else "", (box["held_by"] or "-") if first else "",
+                         _age(box["lease_age_seconds"]) if first else "", folder["folder"],
+                         _age(folder["last_sync_age_seconds"])])
+    _table(["mailbox", "held by", "lease age", "folder", "last sync"], rows)
+    print(f"pending alerts: {data['pending_alerts']} ({data['due_alerts']} due now)")
+    return 0
+
+
+def _age(seconds: float | None) -> str:
+    if seconds is None:
+        return "-"
+    if seconds < 120:
+        return f"{seconds:.0f}s ago"
+    if seconds < 7200:
+        return f"{seconds / 60:.0f}m ago"
+    return f"{seconds / 3600:.1f}h ago"
 
 
 def cmd_cases(args: argparse.Namespace) -> int:

@@ -6,11 +6,18 @@ something delivers at once, in that thread; timers exist only for retries and re
 Reminders are outbox rows with a future `due_at`, persisted with the case in the same
 transaction; after a restart the timer is simply set again from the earliest due row, which
 is why no APScheduler job store is needed (APScheduler 3 cannot share one between processes
-anyway: run one service per database).
+anyway).
+
+Several services on one PostgreSQL split the mailboxes by leases (store.leases): a service runs
+the pollers and IDLE workers of the mailboxes it holds, starting and stopping them as leases
+come and go (`_take` / `_drop`), and claims each alert before sending it. On SQLite it holds
+every mailbox, and a second service on the same file is refused.
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import logging
 import signal
 import threading
@@ -18,19 +25,21 @@ import time
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
+from apscheduler.jobstores.base import JobLookupError
 from apscheduler.schedulers.background import BackgroundScheduler
 
 from watcher.app.progress import FirstSyncProgress
 from watcher.mail import imap, push
 from watcher.settings.config import Config, MailboxConfig
-from watcher.store import ingest, outbox
+from watcher.store import ingest, leases, outbox
 from watcher.store.tables import Store, utcnow
 
 log = logging.getLogger(__name__)
 
 SAFETY_DELIVERY_SECONDS = 60  # a cheap query; catches anything a crash left pending
-# First polls are spread this far apart (at most poll_seconds over all mailboxes): 500 mailboxes
-# start over 10 s, not as 500 logins in the same instant, and their later polls stay spread too.
+DROP_SECONDS = 5.0  # how long a mailbox given up waits for its workers to stop
+# First polls are spread this far apart (at most poll_seconds over the mailboxes taken at once): 500
+# mailboxes start over 10 s, not as 500 logins in the same instant, and their later polls stay spread.
 FIRST_POLL_STEP = 0.02
 # A poll that waited for a free pool thread runs late rather than not at all (APScheduler's default
 # grace of 1 s skipped most first polls of a few hundred mailboxes); runs missed meanwhile merge.
@@ -46,13 +55,20 @@ class Service:
         imap.ruleset_for(config.rules_folders)  # a bad rule file stops the start, naming file and key
         self.store = store or Store(config.database_url)
         self.clock = clock
-        self.on_record = ingest.on_record(config, clock)
+        # -- leases: the membership (cluster or solo) decides which mailboxes this service runs
+        self.membership = leases.membership(self.store, [m.name for m in config.mailboxes],
+                                            leases.Timing(config.cluster.heartbeat_seconds,
+                                                          config.cluster.lease_seconds))
+        self.held: set[str] = set()
+        self._busy = {m.name: threading.Lock() for m in config.mailboxes}  # held while a poll runs
+        self.on_record = self.membership.fence(ingest.on_record(config, clock))
+        # -- end leases
         self.scheduler = BackgroundScheduler(timezone=config.tz, job_defaults=JOB_DEFAULTS)
         self.stopping = threading.Event()
         self.progress = FirstSyncProgress()
         self.contexts = {  # one per mailbox, shared by its poller and its IDLE workers
             m.name: imap.SyncContext.of(config, m, self.store, self.on_record, progress=self.progress,
-                                        should_stop=self.stopping.is_set,
+                                        should_stop=functools.partial(self._released, m.name),
                                         first_sync_hook=self._first_sync_done)
             for m in config.mailboxes}
         self.pollers = {name: push.Poller(ctx) for name, ctx in self.contexts.items()}
@@ -65,21 +81,32 @@ class Service:
     # -- one-shot ----------------------------------------------------------------------
 
     def run_once(self) -> tuple[list[imap.SyncReport], outbox.DeliveryReport]:
-        """Sync every mailbox once (a broken one is reported, the rest still run), then deliver."""
+        """Sync every mailbox once (a broken one is reported, the rest still run), then deliver.
+        On a shared PostgreSQL, a mailbox a running service holds is left to it."""
         reports = []
-        for mailbox in self.config.mailboxes:
-            report = self.pollers[mailbox.name].poll()
-            if report is not None:
-                reports.append(report)
-        return reports, self.deliver()
+        with self.membership.once() as held:
+            self.held = held
+            for mailbox in self.config.mailboxes:
+                if mailbox.name not in held:
+                    log.info("%s: watched by another instance, skipped", mailbox.name)
+                    continue
+                report = self.pollers[mailbox.name].poll()
+                if report is not None:
+                    reports.append(report)
+            return reports, self.deliver()
 
     # -- delivery ----------------------------------------------------------------------
 
     def deliver(self) -> outbox.DeliveryReport:
-        report = outbox.deliver_pending(self.store, self.config, self.clock(),
-                                        should_stop=self.stopping.is_set)
+        shared = self.membership if isinstance(self.membership, leases.Cluster) else None
+        report = outbox.deliver_pending(self.store, self.config, self.clock(), claims=shared,
+                                        should_stop=self._should_not_send)
         self._arm_retry()
         return report
+
+    def _should_not_send(self) -> bool:
+        """Stopping, or (shared database) this instance's heartbeat is too old to trust its claims."""
+        return self.stopping.is_set() or not self.membership.fresh()
 
     def _arm_retry(self) -> None:
         """One date job at the earliest retry or reminder; replaced whenever the outbox changes.
@@ -90,7 +117,9 @@ class Service:
             when = outbox.retry_after(self.store, self.clock())
             if when is None:
                 return
-            when = max(when, self.clock() + timedelta(seconds=0.05))
+            # Shared: a due alert another instance is sending is checked again a second later.
+            floor = 1.0 if isinstance(self.membership, leases.Cluster) else 0.05
+            when = max(when, self.clock() + timedelta(seconds=floor))
             self.scheduler.add_job(self.deliver, "date", run_date=when, id="deliver-retry",
                                    replace_existing=True, misfire_grace_time=None, max_instances=2)
 
@@ -124,21 +153,70 @@ class Service:
         self._courier.start()
         self.scheduler.start()
         now = self.clock().astimezone(self.config.tz)
-        period = self.config.schedule.poll_seconds
-        step = min(FIRST_POLL_STEP, period / max(1, len(self.config.mailboxes)))
-        for i, mailbox in enumerate(self.config.mailboxes):
-            self.scheduler.add_job(self._poll, "interval", args=(mailbox,), seconds=period,
-                                   id=f"poll-{mailbox.name}", next_run_time=now + timedelta(seconds=i * step),
-                                   max_instances=1, coalesce=True)
-        self.scheduler.add_job(self.deliver, "interval", seconds=SAFETY_DELIVERY_SECONDS, id="deliver",
+        try:
+            self.membership.start(self._take, self._drop)  # SQLite: all mailboxes now, or refused
+        except BaseException:
+            self.scheduler.shutdown(wait=False)
+            self.stopping.set()
+            raise
+        # Shared: a dead instance's pending alerts are picked up within a lease period.
+        safety = SAFETY_DELIVERY_SECONDS
+        if isinstance(self.membership, leases.Cluster):
+            safety = min(safety, max(1, round(self.config.cluster.lease_seconds)))
+        self.scheduler.add_job(self.deliver, "interval", seconds=safety, id="deliver",
                                next_run_time=now, max_instances=1, coalesce=True)
         return self
 
+    # -- leases: start and stop mailboxes as leases come and go -------------------------
+
+    def _released(self, name: str) -> bool:
+        """A sync's stop check: the service stops, or this mailbox is no longer ours."""
+        return self.stopping.is_set() or name not in self.held
+
+    def _take(self, names: list[str]) -> None:
+        now = self.clock().astimezone(self.config.tz)
+        with self._lock:
+            if self.stopping.is_set():
+                return  # the leases are given back by stop()
+            self.held.update(names)
+        period = self.config.schedule.poll_seconds
+        step = min(FIRST_POLL_STEP, period / max(1, len(names)))
+        for i, name in enumerate(names):
+            mailbox = self.config.mailbox(name)
+            self.scheduler.add_job(self._poll, "interval", args=(mailbox,), seconds=period,
+                                   id=f"poll-{mailbox.name}", next_run_time=now + timedelta(seconds=i * step),
+                                   max_instances=1, coalesce=True, replace_existing=True)
+        if self._courier is not None:  # a takeover: the pending alerts of the instance that died too
+            self._wake.set()
+
+    def _drop(self, names: list[str]) -> None:
+        """Stop the poller and IDLE workers of mailboxes no longer ours, before the lease goes.
+        Past DROP_SECONDS, the fence (store.leases) still keeps a straggler from committing."""
+        deadline = time.monotonic() + DROP_SECONDS
+        with self._lock:
+            self.held.difference_update(names)
+            workers = [w for name in names for w in self.workers.pop(name, [])]
+        for name in names:
+            with contextlib.suppress(JobLookupError):
+                self.scheduler.remove_job(f"poll-{name}")
+        for worker in workers:
+            worker.request_stop()
+        for worker in workers:
+            worker.stop(max(0.1, deadline - time.monotonic()))
+        for name in names:  # a poll in progress gives up between two messages
+            if self._busy[name].acquire(timeout=max(0.1, deadline - time.monotonic())):
+                self._busy[name].release()
+        if names:
+            log.info("stopped watching %s", ", ".join(names))
+
+    # -- end leases
+
     def _poll(self, mailbox: MailboxConfig) -> None:
         """The poll job; once a mailbox has synced and offers IDLE, its IDLE workers take over."""
-        if self.stopping.is_set() or self.workers.get(mailbox.name):
+        if self.stopping.is_set() or self.workers.get(mailbox.name) or mailbox.name not in self.held:
             return
-        report = self.pollers[mailbox.name].poll()
+        with self._busy[mailbox.name]:
+            report = self.pollers[mailbox.name].poll()
         if report is None or report.error is not None:
             return
         if any(f.stored for f in report.folders):
@@ -148,7 +226,7 @@ class Service:
 
     def _start_idle(self, mailbox: MailboxConfig, folders: list[str]) -> None:
         with self._lock:
-            if self.stopping.is_set():
+            if self.stopping.is_set() or mailbox.name not in self.held:
                 return
             self.workers[mailbox.name] = [
                 push.IdleWorker(self.contexts[mailbox.name], folder, self._stored).start()
@@ -174,6 +252,7 @@ class Service:
             worker.stop(max(0.1, deadline - time.monotonic()))
         if self._courier is not None:
             self._courier.join(max(0.1, deadline - time.monotonic()))
+        self.membership.stop()  # leases and claims given back at once, not left to expire
 
     def run_forever(self) -> int:
         """Until SIGTERM/SIGINT; exit code 0 on a clean stop."""
@@ -186,7 +265,7 @@ class Service:
         for sig in (signal.SIGTERM, signal.SIGINT):
             signal.signal(sig, _signal)
         self.start()
-        log.info("watching %d mailbox(es)", len(self.config.mailboxes))
+        log.info("watching %d of %d mailbox(es)", len(self.held), len(self.config.mailboxes))
         while not done.wait(1.0):
             pass
         self.stop()

@@ -9,9 +9,15 @@ Phishing must pass too, so look-alike domains and Amazon display names count.
 
 from __future__ import annotations
 
+import base64
+import binascii
+import functools
+import html as htmllib
 import re
+from dataclasses import dataclass
 
-from watcher.core.charsets import decode_bytes, decode_words
+from watcher.core.charsets import codec_for, decode_bytes, decode_words
+from watcher.core.ruleset import bundled_concepts, concept_pattern, fold
 from watcher.core.threads import FORWARD
 
 # Fields fetched with BODY.PEEK[HEADER.FIELDS (...)]: exactly what is_candidate looks at (Date,
@@ -139,3 +145,224 @@ def structure_is_candidate(bodystructure: object) -> bool:
     """True when a BODYSTRUCTURE holds an attached message (message/rfc822, .eml or .msg file)."""
     text = repr(bodystructure).lower()
     return "rfc822" in text or ".eml" in text or ".msg" in text or "outlook" in text
+
+
+# -- deciding a candidate's fate with few bytes (issue 10) ---------------------------------------
+# A seller's mailbox is a quarter Amazon notices. The header filter must let them all through
+# (Amazon sender), so two cheaper steps decide most of them before a whole mail is fetched:
+# 1. `amazon_notice`: from headers alone, an order / settlement / advertising / shipment notice
+#    from a genuine Amazon marketplace domain is never SIV (nothing is fetched);
+# 2. the partial view: BODYSTRUCTURE, then the first bytes of the first text part(s); the whole
+#    mail is fetched only when `may_be_siv` finds SIV vocabulary in subject + that text.
+
+_MARKET_TLDS = (
+    "com", "ca", "com.mx", "com.br", "co.uk", "de", "fr", "it", "es", "nl", "se", "pl", "com.be", "ie",
+    "com.tr", "ae", "sa", "eg", "in", "co.jp", "sg", "com.au", "cn",
+)
+# An Amazon marketplace's own domain or a subdomain of it, but not marketplace.amazon.* (buyers'
+# own words are relayed from there: anything can be written in them).
+_MARKET_DOMAIN = re.compile(
+    r"(?:[a-z0-9-]+\.)*amazon\.(?:" + "|".join(re.escape(t) for t in _MARKET_TLDS) + r")", re.IGNORECASE
+)
+_ADDR = re.compile(r"<([^<>@\s]+)@([^<>@\s]+)>\s*$|^\s*([^<>@\s\"]+)@([^<>@\s\"]+)\s*$")
+# Notices Amazon sends by the thousand, by subject, as Amazon words them; anchored, so a reply or
+# forward ("Re:", "Fwd:") or a subject that only mentions one of them is not one.
+_NOTICE_SUBJECT = re.compile(
+    r"^(?:sold[,!]?\s*[-:]?\s*(?:ship|dispatch)\s+now\b"
+    r"|(?:your\s+)?settlement\s+report\b"
+    r"|(?:amazon\s+seller\s+central:\s*)?disbursement\s+(?:initiated|sent|processed)\b"
+    r"|(?:action\s+required:\s*)?a-to-z\s+guarantee\s+claim\b"
+    r"|your\s+sponsored\s+(?:products|brands|display)\s+campaign\b"
+    r"|your\s+(?:weekly|monthly)\s+advertising\s+(?:performance\s+)?report\b"
+    r"|boost\s+your\s+[\w\s]{0,30}sales\s+with\s+sponsored\s+(?:products|brands|display)\b"
+    r"|(?:inbound|fba)\s+shipment\s+\S+\s+(?:received|checked\s+in|closed|delivered|in\s+transit)\b"
+    r"|your\s+amazon(?:\.[a-z.]+)?\s+order\s+(?:#\s*)?[\d-]+\s+has\s+(?:shipped|been\s+delivered)\b)",
+    re.IGNORECASE,
+)
+
+
+def amazon_notice(header_bytes: bytes) -> bool:
+    """True only for a routine Amazon notice that can never be SIV: From a genuine Amazon
+    marketplace domain (not the buyer relay), a notice subject (anchored: no Re/Fwd prefix),
+    no SIV vocabulary in the subject, not in a thread, no attached message. Amazon's SIV mail
+    comes from amazon.* with generic subjects ("Your Amazon.com Selling Account"): those never
+    match a notice subject, so they go on to the partial view. A forged From only changes who
+    a notice seems to be from; a mail imitating SIV does not wear an order-notice subject."""
+    try:
+        h = parse_headers(header_bytes)
+    except Exception:
+        return False
+    subject = h.get("subject", "").strip()
+    if not _NOTICE_SUBJECT.match(subject) or _SIV_WORDS.search(subject) or may_be_siv(subject):
+        return False
+    if h.get("in-reply-to") or h.get("references") or "message/rfc822" in h.get("content-type", "").lower():
+        return False
+    for key in ("from", "sender", "reply-to"):
+        if key == "from" or h.get(key):
+            m = _ADDR.search(h.get(key, ""))
+            domain = (m.group(2) or m.group(4)) if m else ""
+            if not _MARKET_DOMAIN.fullmatch(domain or "") or domain.lower().startswith("marketplace."):
+                return False
+    return True
+
+
+# SIV vocabulary of a partial view: every stem the SIV rules and concepts are written in (English,
+# Chinese after folding Traditional to Simplified), wide on purpose: a false hit costs one whole
+# mail, a miss costs an account.
+_SIV_STEMS = (
+    r"verif", r"identit", r"\bsiv\b", r"\bkyc\b", r"video", r"appeal", r"seller\s*support",
+    r"selling\s*partner\s*support", r"\[?case\s*(?:id|number|#|\d{6,})", r"\bcase\]",
+    r"proof\s+of\s+(?:identity|address)", r"utility\s+bill", r"passport", r"driver'?s\s+licen[cs]e",
+    r"new\s+(?:seller\s+|selling\s+)?account",
+    r"身份", r"验证", r"认证", r"核实", r"核验", r"审核", r"视频", r"视讯", r"申诉", r"卖家支持",
+    r"销售伙伴支持", r"护照", r"证件", r"重新注册", r"新的?(?:邮箱|帐户|账户)",
+)
+_SIV_CONCEPTS = ("identity", "video", "identity_documents", "new_account")
+
+
+@functools.cache
+def _siv_vocabulary() -> re.Pattern[str]:
+    concepts = bundled_concepts()
+    parts = [concept_pattern(name, concepts) for name in _SIV_CONCEPTS if name in concepts]
+    return re.compile("|".join([*_SIV_STEMS, *parts]), re.IGNORECASE)
+
+
+def may_be_siv(text: str) -> bool:
+    """Could a mail whose subject and first text this is be SIV (or imitate it)? Pure; over the
+    text folded as rules see it (lower case, NFKC, Traditional -> Simplified Chinese), with the
+    stems above and the bundled concepts of identity, video call, identity documents, new account."""
+    return bool(_siv_vocabulary().search(fold(text)))
+
+
+@dataclass(frozen=True)
+class TextPart:
+    """One text part of a BODYSTRUCTURE: its section ("1", "1.1"), what it is, how it is encoded."""
+
+    section: str
+    subtype: str  # plain / html
+    encoding: str  # 7bit, 8bit, quoted-printable, base64...
+    charset: str | None
+    size: int
+
+
+def _text(value: object) -> str:
+    if isinstance(value, bytes):
+        return value.decode("ascii", "replace")
+    return value if isinstance(value, str) else ""
+
+
+def _params(value: object) -> dict[str, str]:
+    if not isinstance(value, (tuple, list)):
+        return {}
+    items = [_text(v) for v in value]
+    return {items[i].lower(): items[i + 1] for i in range(0, len(items) - 1, 2)}
+
+
+def text_parts(structure: object) -> tuple[TextPart | None, TextPart | None] | None:
+    """The first text/plain and first text/html part of a BODYSTRUCTURE (as imapclient gives it:
+    nested tuples, a multipart's first item the list of its parts), outside any attachment; None
+    when the structure is not understood or holds an attached message (then fetch it whole)."""
+    if structure is None or structure_is_candidate(structure):
+        return None
+    found: dict[str, TextPart] = {}
+
+    def walk(node: object, section: str) -> bool:
+        if not isinstance(node, (tuple, list)) or not node:
+            return False
+        if isinstance(node[0], list):  # multipart: ([parts], subtype, ...)
+            prefix = f"{section}." if section else ""
+            return all(walk(part, f"{prefix}{i}") for i, part in enumerate(node[0], 1))
+        if len(node) < 7:
+            return False
+        kind, subtype = _text(node[0]).lower(), _text(node[1]).lower()
+        disposition = node[9] if len(node) > 9 else None  # text: ... size, lines, md5, disposition
+        attached = isinstance(disposition, (tuple, list)) and disposition and \
+            _text(disposition[0]).lower() == "attachment"
+        if kind == "text" and subtype in ("plain", "html") and not attached and subtype not in found:
+            size = node[6] if isinstance(node[6], int) else 0
+            found[subtype] = TextPart(section or "1", subtype, _text(node[5]).lower() or "7bit",
+                                      _params(node[2]).get("charset"), size)
+        return True
+
+    if not walk(structure, ""):
+        return None
+    return found.get("plain"), found.get("html")
+
+
+PARTIAL_PLAIN = 1024  # bytes of a text/plain part a partial view reads
+PARTIAL_HTML = 4096  # of a text/html part (markup and a <style> come before the words)
+STUB_PLAIN = 600  # a plain part smaller than this may be a "view in HTML" stub: read the HTML too
+
+
+def partial_sections(plain: TextPart | None, html: TextPart | None) -> tuple[tuple[TextPart, int], ...]:
+    """Which parts a partial view reads, and how many bytes of each: the plain text; the HTML
+    too when the plain part is missing or may be a stub (the classifier then reads the HTML)."""
+    out: list[tuple[TextPart, int]] = []
+    if plain is not None:
+        out.append((plain, PARTIAL_PLAIN))
+    if html is not None and (plain is None or plain.size < STUB_PLAIN or html.size > 40 * max(plain.size, 1)):
+        out.append((html, PARTIAL_HTML))
+    return tuple(out)
+
+
+_QP_TAIL = re.compile(rb"=[0-9A-Fa-f]?$")
+_TAG = re.compile(r"<[^>]*>|<[^>]*$")
+
+
+def _decode_cut(data: bytes, label: str | None) -> str:
+    """Decode bytes cut anywhere: a multi-byte character cut at the end is dropped (else a strict
+    decoder fails and the charset guesser reads the whole chunk as another charset)."""
+    codec = codec_for(label or "utf-8")
+    for cut in range(4):
+        try:
+            return data[: len(data) - cut].decode(codec)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    return decode_bytes(data, label)
+
+
+def partial_text(data: bytes, part: TextPart) -> str:
+    """The readable text of the first bytes of a part, as fetched (`BODY[1]<0.N>`: still in its
+    transfer encoding, cut anywhere): a cut base64 chunk is trimmed to whole quanta, a cut
+    quoted-printable escape dropped, a cut multi-byte character replaced; HTML tags removed."""
+    encoding = part.encoding
+    if encoding == "base64":
+        clean = re.sub(rb"[^A-Za-z0-9+/]", b"", data)
+        clean = clean[: len(clean) - len(clean) % 4]
+        try:
+            data = base64.b64decode(clean)
+        except (binascii.Error, ValueError):
+            data = b""
+    elif encoding == "quoted-printable":
+        data = binascii.a2b_qp(_QP_TAIL.sub(b"", data))
+    text = _decode_cut(data, part.charset)
+    if part.subtype == "html":
+        text = htmllib.unescape(_TAG.sub(" ", text))
+    return text
+
+
+def triage(header_bytes: bytes) -> str:
+    """A mail's fate from its header fields: "skip" (not a candidate), "structure" (not a
+    candidate, but may carry an attached message), "notice" (an Amazon notice: never SIV),
+    "whole" (fetch it: SIV words in the subject, a thread, an unreadable subject) or "partial"
+    (a candidate the partial view decides)."""
+    if not is_candidate(header_bytes):
+        return "structure" if needs_structure(header_bytes) else "skip"
+    if amazon_notice(header_bytes):
+        return "notice"
+    try:
+        h = parse_headers(header_bytes)
+    except Exception:
+        return "whole"
+    subject = h.get("subject", "")
+    if not h or may_be_siv(subject) or h.get("in-reply-to") or h.get("references"):
+        return "whole"
+    if "\ufffd" in subject or "=?" in subject or "message/rfc822" in h.get("content-type", "").lower():
+        return "whole"
+    return "partial"
+
+
+def partial_says_siv(header_bytes: bytes, texts: list[str]) -> bool:
+    """The partial view's verdict: SIV vocabulary in the subject or the first text of the mail."""
+    subject = parse_headers(header_bytes).get("subject", "")
+    return may_be_siv("\n".join([subject, *texts]))

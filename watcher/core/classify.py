@@ -28,7 +28,7 @@ from watcher.core.sender import (
 from watcher.core.threads import FORWARD, REPLY
 
 # Reply / forward prefixes and "[EXTERNAL]"-style tags, however many, before the subject proper.
-_PREFIXES = re.compile(rf"^\s*(?:(?:{REPLY}|{FORWARD})\s*[:：]\s*|\[[^\]]*ext[^\]]*\]\s*)+", re.I)
+_PREFIXES = re.compile(rf"^\s*(?:(?:{REPLY}|{FORWARD})\s*[:：]\s*|\[(?=[^\]]*?ext)[^\]]*+\]\s*)+", re.I)
 
 
 def bare_subject(subject: str) -> str:

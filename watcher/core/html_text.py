@@ -6,33 +6,41 @@ and header *tables*), Apple Mail, Foxmail and Gmail all reach the classifier as 
 raw line break is just a space; only <br> and block elements break lines. Getting that right
 keeps a forwarded "Sent: Tuesday, November 10, 2026<CRLF>2:05 PM" on one line and a header box
 free of empty lines, so thread splitting (threads.py) reads it like the plain-text version.
+
+Tokenising is the standard library's `html.parser`, in one pass, linear in the markup: the
+regular expressions this module used before were quadratic on unclosed comments and long blank
+runs, and a hostile mail of 2 MB could stall the classifier for hours. The stdlib parser of
+Python 3.11 has quadratic spots of its own on constructs that never close (CVE-2025-6069:
+`<!--`, `<![`, `</x`, `<?x` without their end); `_Parser` closes those paths: text after the
+last ">" cannot hold a tag and is fed as text, and comments / marked sections look for their
+end only when one exists further on.
 """
 
 from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
+from html.parser import HTMLParser
 
-_COMMENTS = re.compile(r"<!--.*?-->", re.S)  # also MSO conditionals; downlevel-revealed content stays
-_DROP_BLOCKS = re.compile(r"<(script|style|head|title|xml)\b.*?</\1\s*>", re.I | re.S)
-_PRE = re.compile(r"<pre\b[^>]*>.*?</pre\s*>", re.I | re.S)
+_BLOCK_TAGS = frozenset(
+    ("p", "div", "tr", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tbody", "thead")
+    + ("tfoot", "blockquote", "hr", "center", "section", "article", "header", "footer", "dl", "dt", "dd")
+    + ("form", "address", "fieldset", "pre")
+)
+_CELL_TAGS = frozenset(("td", "th"))  # table cells side by side stay apart
+_DROP_TAGS = frozenset(("script", "style", "head", "title", "xml"))  # never shown
+_LINK_TAGS = frozenset(("a", "area", "form"))
+_LINK_ATTRS = frozenset(("href", "action"))
+_CDATA_CLOSE = re.compile(r"</\s*(script|style)\s*>", re.I)  # what html.parser ends them with
 _SPACE = re.compile(r"[ \t\r\n\f\v]+")
-_BR = re.compile(r"<\s*br\b[^>]*>", re.I)
-_BLOCK = re.compile(
-    r"<\s*/?\s*(?:p|div|tr|li|ul|ol|h[1-6]|table|tbody|thead|tfoot|blockquote|hr|center|section|article|"
-    r"header|footer|dl|dt|dd|form|address|fieldset|pre)\b[^>]*>",
-    re.I,
-)
-_CELLS = re.compile(r"<\s*/\s*t[dh]\s*>", re.I)  # table cells side by side stay apart
-_TAGS = re.compile(r"<[^>]*>", re.S)
 _BLOCK_MARK = "\x01"
-_BREAK_RUN = re.compile(r"[ \t\n\xa0\x01]*\x01[ \t\n\xa0\x01]*")
-_LINE_EDGES = re.compile(r"[ \t]*\n[ \t]*")
+# A run of blanks holding a block boundary. The lookbehind makes the search start a run only at
+# its first character (linear); the run is always taken whole, so no match starts inside one.
+_BREAK_RUN = re.compile(r"(?<![ \t\n\xa0\x01])[ \t\n\xa0]*+\x01[ \t\n\xa0\x01]*+")
 _BLANKS = re.compile(r"\n{3,}")
-_LINK = re.compile(
-    r"""<(?:a|area|form)\b[^>]*?(?<![\w-])(?:href|action)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""",
-    re.I | re.S,
-)
+
+_Event = tuple[str, str]  # ("data" | "start" | "end" | "tag" | "gap", text or tag name)
 
 
 def _breaks(m: re.Match[str]) -> str:
@@ -42,30 +50,177 @@ def _breaks(m: re.Match[str]) -> str:
     return "\n" * max(2 if "\xa0" in run else 1, run.count("\n"))
 
 
+class _Layout:
+    """Text from parser events: data with raw whitespace collapsed, <br> and blocks as line
+    breaks, cells apart by a tab, the content of <script>, <style>, <head>, <title> and <xml>
+    dropped up to its end tag. A dropped element that never ends is only a stray tag: its
+    content is replayed once that is known (each tag name at most once, so still linear)."""
+
+    def __init__(self) -> None:
+        self.out: list[str] = []
+        self.buf: list[str] = []  # data (and comment gaps) not yet whitespace-collapsed
+        self.pre = 0
+        self.skip: str | None = None
+        self.skipped: list[_Event] = []
+        self.unclosed: set[str] = set()
+
+    def _emit(self, mark: str) -> None:
+        if self.buf:
+            self.out.append(_SPACE.sub(" ", "".join(self.buf)))
+            self.buf.clear()
+        self.out.append(mark)
+
+    def event(self, kind: str, value: str) -> None:
+        if self.skip is not None:
+            if kind == "end" and value == self.skip:
+                self.skip = None
+                self.skipped = []
+                self.buf.append(" ")
+            else:
+                self.skipped.append((kind, value))
+            return
+        if kind == "data":
+            if self.pre and "\n" in value:  # inside <pre> a source line break is a line break
+                lines = value.split("\n")
+                for line in lines[:-1]:
+                    self.buf.append(line)
+                    self._emit("\n")
+                self.buf.append(lines[-1])
+            else:
+                self.buf.append(value)
+        elif kind == "gap":
+            self.buf.append(" ")
+        elif kind == "start":
+            if value in _DROP_TAGS and value not in self.unclosed:
+                self.skip = value
+            elif value == "br":
+                self._emit("\n")
+            elif value in _BLOCK_TAGS:
+                self._emit(_BLOCK_MARK)
+                self.pre += value == "pre"
+            else:
+                self._emit("")  # any tag parts the raw blanks around it, as in the source
+        elif kind == "tag":
+            self._emit("")
+        elif value in _BLOCK_TAGS:
+            self._emit(_BLOCK_MARK)
+            if value == "pre" and self.pre:
+                self.pre -= 1
+        elif value in _CELL_TAGS:
+            self._emit("\t")
+        else:
+            self._emit("")
+
+    def text(self) -> str:
+        while self.skip is not None:  # never ended: not a drop, replay what was skipped
+            self.unclosed.add(self.skip)
+            events, self.skip, self.skipped = self.skipped, None, []
+            for kind, value in events:
+                self.event(kind, value)
+        self._emit("")
+        text = _BREAK_RUN.sub(_breaks, "".join(self.out)).replace("\xa0", " ")
+        lines = text.split("\n")  # blanks around a line break go (not at the text's two ends)
+        if len(lines) > 1:
+            lines = [lines[0].rstrip(" \t"), *(s.strip(" \t") for s in lines[1:-1]), lines[-1].lstrip(" \t")]
+        return _BLANKS.sub("\n\n", "\n".join(lines)).strip("\n") + "\n"
+
+
+class _Parser(HTMLParser):
+    """html.parser with its quadratic paths on unclosed constructs closed (see module doc)."""
+
+    def __init__(self, markup: str, layout: Callable[[str, str], None] | None) -> None:
+        super().__init__(convert_charrefs=True)
+        self.links: list[str] = []
+        self._layout = layout
+        self._at = 0
+        end = markup.rfind(">") + 1  # no tag can end after the last ">": plain text
+        markup, tail = markup[:end], markup[end:]
+        self._last_comment_end = markup.rfind("-->")
+        self._cdata_end = {m.group(1).lower(): m.start() for m in _CDATA_CLOSE.finditer(markup)}
+        self.feed(markup)
+        self.close()
+        if tail and self.cdata_elem is None:
+            self.handle_data(html.unescape(tail))
+
+    # -- tokenising
+    def updatepos(self, i: int, j: int) -> int:
+        return j  # line numbers are never read; counting them costs a pass per token
+
+    def parse_starttag(self, i: int) -> int:
+        self._at = i
+        return super().parse_starttag(i)
+
+    def set_cdata_mode(self, elem: str, **kwargs: bool) -> None:
+        # An unclosed <script>/<style> would swallow the rest of the mail unseen.
+        if self._cdata_end.get(elem, -1) > self._at:
+            super().set_cdata_mode(elem, **kwargs)
+
+    def parse_comment(self, i: int, report: bool = True) -> int:
+        """`<!-- ... -->`, MSO conditionals included. Unclosed: a stray tag up to the next ">"."""
+        end = self.rawdata.find("-->", i + 4) if i + 4 <= self._last_comment_end else -1
+        end = end + 3 if end >= 0 else self.rawdata.find(">", i + 4) + 1
+        if end <= 0:
+            return -1
+        if report:
+            self.handle_comment("")
+        return end
+
+    def parse_html_declaration(self, i: int) -> int:
+        if self.rawdata.startswith("<![", i):  # MSO <![if !mso]>, <![endif]>, CDATA: up to ">"
+            end = self.rawdata.find(">", i + 3)
+            if end >= 0:
+                self.unknown_decl(self.rawdata[i + 3 : end])
+            return end + 1 if end >= 0 else -1
+        return super().parse_html_declaration(i)
+
+    # -- events
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _LINK_TAGS:
+            for name, value in attrs:
+                if name in _LINK_ATTRS and value is not None:
+                    if value.strip():
+                        self.links.append(value.strip())
+                    break
+        if self._layout is not None:
+            self._layout("start", tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._layout is not None:
+            self._layout("end", tag)
+
+    def handle_data(self, data: str) -> None:
+        if self._layout is not None:
+            self._layout("data", data.replace(_BLOCK_MARK, ""))
+
+    def handle_comment(self, data: str) -> None:
+        if self._layout is not None:
+            self._layout("gap", "")
+
+    def unknown_decl(self, data: str) -> None:  # <![if !mso]>: markup, shown content stays
+        if self._layout is not None:
+            self._layout("tag", "")
+
+    def handle_decl(self, decl: str) -> None:  # <!DOCTYPE ...>
+        self.unknown_decl(decl)
+
+    def handle_pi(self, data: str) -> None:  # <?xml ...>
+        self.unknown_decl(data)
+
+
+def render(markup: str) -> tuple[str, list[str]]:
+    """Text (as `html_to_text`) and link targets (as `hrefs`) in one pass."""
+    layout = _Layout()
+    parser = _Parser(markup, layout.event)
+    return layout.text(), parser.links
+
+
 def html_to_text(markup: str) -> str:
     """Readable text of an HTML body: <br> and blocks become lines, entities decoded."""
-    markup = _COMMENTS.sub(" ", markup)
-    markup = _DROP_BLOCKS.sub(" ", markup)
-    if "<pre" in markup or "<PRE" in markup:
-        markup = _PRE.sub(lambda m: m.group(0).replace("\n", "<br>"), markup)
-    markup = _SPACE.sub(" ", markup)
-    markup = _BR.sub("\n", markup)
-    markup = _BLOCK.sub(_BLOCK_MARK, markup)
-    markup = _CELLS.sub("\t", markup)
-    text = _BREAK_RUN.sub(_breaks, html.unescape(_TAGS.sub("", markup))).replace("\xa0", " ")
-    text = _LINE_EDGES.sub("\n", text)
-    return _BLANKS.sub("\n\n", text).strip("\n") + "\n"
+    return render(markup)[0]
 
 
 def hrefs(markup: str) -> list[str]:
     """Link targets exactly as the browser follows them (entities decoded): <a>/<area> href and
     <form action> (a form in a mail sends what the seller types to that target). Commented-out
     markup is not rendered, so its links do not count."""
-    if "<!--" in markup:
-        markup = _COMMENTS.sub(" ", markup)
-    out = []
-    for m in _LINK.finditer(markup):
-        target = html.unescape(m.group(1) or m.group(2) or m.group(3) or "").strip()
-        if target:
-            out.append(target)
-    return out
+    return _Parser(markup, None).links

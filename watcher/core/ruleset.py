@@ -422,6 +422,11 @@ def bundled_concepts() -> Concepts:
     return _merged_concepts(_bundled_files())
 
 
+def concept_pattern(name: str, concepts: Concepts | None = None) -> str:
+    """One concept as a regular expression over folded text (candidates' partial view reuses them)."""
+    return _concept_regex(name, bundled_concepts() if concepts is None else concepts, f"concepts.{name}")
+
+
 def bundled_rules(concepts: Concepts | None = None) -> list[Rule]:
     rules: list[Rule] = []
     known = bundled_concepts() if concepts is None else concepts

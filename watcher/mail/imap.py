@@ -27,7 +27,16 @@ from typing import TYPE_CHECKING, Any, Protocol
 from imapclient import IMAPClient, SocketTimeout
 from imapclient.exceptions import LoginError
 
-from watcher.core.candidates import HEADER_FIELDS, is_candidate, needs_structure, structure_is_candidate
+from watcher.core.candidates import (
+    HEADER_FIELDS,
+    TextPart,
+    partial_says_siv,
+    partial_sections,
+    partial_text,
+    structure_is_candidate,
+    text_parts,
+    triage,
+)
 from watcher.mail.headers import Unreadable, fetch_headers
 from watcher.settings import secrets
 from watcher.settings.config import Config, MailboxConfig, ScheduleConfig
@@ -70,6 +79,8 @@ class FolderReport:
     duplicates: int = 0
     commands: int = 0
     stored_uids: list[int] = field(default_factory=list)
+    partials_fetched: int = 0  # partial views (BODYSTRUCTURE + first text bytes) read
+    notices: int = 0  # Amazon notices settled by their headers
     error: str | None = None
     history: bool = False  # the folder's first complete sync: what it finds is old mail
 
@@ -305,27 +316,85 @@ def sync_folder(client: IMAPClient, ctx: SyncContext, folder: str, first: bool,
 
 def _sync_chunk(client: IMAPClient, ctx: SyncContext, rep: FolderReport, folder: str,
                 uids: list[int]) -> None:
+    """Headers of a chunk, then each mail's fate for as few bytes as it takes (core.candidates.
+    triage): skipped, an Amazon notice (settled by headers), fetched whole, or first a partial
+    view (BODYSTRUCTURE + the first bytes of its text parts); whole mails are classified and
+    stored, the watermark moved to the chunk's end only after all of it is committed."""
     headers = _fetch_headers(client, uids)
     rep.commands += 1
     rep.headers_fetched += len(headers)
     sizes: dict[int, int] = {}
     candidates: list[int] = []
+    partial: list[int] = []
     unsure: list[int] = []
     for uid in uids:
         if uid not in headers:
             continue  # expunged between SEARCH and FETCH
         sizes[uid], header = headers[uid]
         rep.bytes_fetched += len(header)
-        if is_candidate(header):
+        fate = triage(header)
+        if fate == "whole":
             candidates.append(uid)
-        elif needs_structure(header):
+        elif fate == "partial":
+            partial.append(uid)
+        elif fate == "structure":
             unsure.append(uid)
-    candidates = sorted(candidates + _attached_messages(client, rep, unsure))
-    for batch in _batches(candidates, sizes, ctx.schedule.max_body_bytes):
+        elif fate == "notice":
+            rep.notices += 1
+    candidates += _after_structure(client, rep, partial, unsure, {u: headers[u][1] for u in partial})
+    others = _Others(ctx, rep, folder)
+    for batch in _batches(sorted(candidates), sizes, ctx.schedule.max_body_bytes):
         ctx.check_stop()
         for uid, raw in _fetch_bodies(client, rep, batch, sizes, ctx.schedule.max_body_bytes):
-            _record(ctx, rep, folder, uid, raw, sizes[uid])
+            _record(ctx, rep, folder, uid, raw, sizes[uid], others)
+    others.flush()
     ctx.store.advance(ctx.mailbox.name, folder, rep.uidvalidity, uids[-1])
+
+
+def _after_structure(client: IMAPClient, rep: FolderReport, partial: list[int], unsure: list[int],
+                     headers: dict[int, bytes]) -> list[int]:
+    """Which of these to fetch whole. `unsure` (multipart/mixed non-candidates): those with an
+    attached message (agent forwards). `partial` (candidates): those whose partial view may be
+    SIV; one FETCH of the first text bytes per shape of structure ("1", "1.1 + 1.2", ...)."""
+    if not partial and not unsure:
+        return []
+    structures = client.fetch(sorted(partial + unsure), [b"BODYSTRUCTURE"])
+    rep.commands += 1
+    whole: list[int] = []
+    views: dict[tuple[tuple[TextPart, int], ...], list[int]] = {}
+    wanted = set(partial)
+    for uid, data in structures.items():
+        structure = data.get(b"BODYSTRUCTURE")
+        parts = text_parts(structure)
+        if uid not in wanted:
+            if structure_is_candidate(structure):
+                whole.append(uid)
+            continue
+        sections = partial_sections(*parts) if parts is not None else ()
+        if not sections:
+            whole.append(uid)  # an attached message, no text part, or a structure not understood
+            continue
+        views.setdefault(sections, []).append(uid)
+    whole += [uid for uid in wanted if uid not in structures]  # unanswered: be safe
+    by_shape: dict[tuple[tuple[str, int], ...], list[tuple[int, tuple[tuple[TextPart, int], ...]]]] = {}
+    for sections, group in views.items():
+        shape = tuple((part.section, n) for part, n in sections)
+        by_shape.setdefault(shape, []).extend((uid, sections) for uid in group)
+    for shape, members in by_shape.items():
+        items = [f"BODY.PEEK[{section}]<0.{n}>".encode() for section, n in shape]
+        answers = client.fetch(sorted(uid for uid, _ in members), items)
+        rep.commands += 1
+        for uid, sections in members:
+            data = answers.get(uid, {})
+            texts = []
+            for part, _n in sections:
+                chunk = _item(data, f"BODY[{part.section}]".encode())
+                rep.bytes_fetched += len(chunk)
+                texts.append(partial_text(chunk, part))
+            rep.partials_fetched += 1
+            if uid not in answers or partial_says_siv(headers[uid], texts):
+                whole.append(uid)
+    return whole
 
 
 def _fetch_headers(client: IMAPClient, uids: list[int]) -> dict[int, tuple[int, bytes]]:
@@ -348,15 +417,6 @@ def _fetch_headers(client: IMAPClient, uids: list[int]) -> dict[int, tuple[int, 
 def _slow_headers(reason: str) -> None:
     """Said once per reason and process, not once per chunk."""
     log.warning("header FETCH falls back to imapclient's parser (slower): %s", reason)
-
-
-def _attached_messages(client: IMAPClient, rep: FolderReport, uids: list[int]) -> list[int]:
-    """Of the multipart/mixed non-candidates, those with an attached message (agent forwards)."""
-    if not uids:
-        return []
-    structures = client.fetch(uids, [b"BODYSTRUCTURE"])
-    rep.commands += 1
-    return [uid for uid, data in structures.items() if structure_is_candidate(data.get(b"BODYSTRUCTURE"))]
 
 
 def _batches(uids: list[int], sizes: dict[int, int], cap: int) -> Iterator[list[int]]:
@@ -395,16 +455,57 @@ def _fetch_bodies(client: IMAPClient, rep: FolderReport, uids: list[int], sizes:
             yield uid, got.pop(uid)
 
 
-def _record(ctx: SyncContext, rep: FolderReport, folder: str, uid: int, raw: bytes, size: int) -> None:
+OTHERS_BATCH = 200  # `other` mails stored per transaction
+
+
+class _Others:
+    """`other` mails no case can take (no references, no case ID), stored in batches: one
+    transaction per OTHERS_BATCH instead of one each. Flushed before any mail is recorded on its
+    own and before the watermark moves, so the watermark never passes an uncommitted mail."""
+
+    def __init__(self, ctx: SyncContext, rep: FolderReport, folder: str) -> None:
+        self.ctx, self.rep, self.folder = ctx, rep, folder
+        self.items: list[tuple[int, Classification, str, int]] = []
+
+    def add(self, uid: int, classification: Classification, content_hash: str, size: int) -> None:
+        self.items.append((uid, classification, content_hash, size))
+        if len(self.items) >= OTHERS_BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.items:
+            return
+        items, self.items = self.items, []
+        rows = self.ctx.store.record_others(self.ctx.mailbox.name, self.folder, self.rep.uidvalidity, items)
+        for (uid, *_), row in zip(items, rows, strict=True):
+            if row is None:
+                self.rep.duplicates += 1
+            else:
+                self.rep.stored += 1
+                self.rep.stored_uids.append(uid)
+
+
+def _record(ctx: SyncContext, rep: FolderReport, folder: str, uid: int, raw: bytes, size: int,
+            others: _Others | None = None) -> None:
     classification = ctx.classifier()(raw, tz=ctx.tz, authserv_ids=ctx.mailbox.authserv_ids)
+    content_hash = hashlib.sha256(raw).hexdigest()
+    if others is not None and _caseless(classification):
+        others.add(uid, classification, content_hash, size or len(raw))
+        return
+    if others is not None:
+        others.flush()  # record() moves the watermark to this UID: what is below must be committed
     row = ctx.store.record(ctx.mailbox.name, folder, rep.uidvalidity, uid, classification,
-                           content_hash=hashlib.sha256(raw).hexdigest(), size=size or len(raw),
-                           on_record=ctx.on_record)
+                           content_hash=content_hash, size=size or len(raw), on_record=ctx.on_record)
     if row is None:
         rep.duplicates += 1
     else:
         rep.stored += 1
         rep.stored_uids.append(uid)
+
+
+def _caseless(c: Classification) -> bool:
+    """An `other` mail that no case can take: ingest.siv_link links only by references or case ID."""
+    return c.kind.value == "other" and not c.references and not c.case_id and not c.parse_error
 
 
 def _item(data: dict[bytes, Any], prefix: bytes) -> bytes:

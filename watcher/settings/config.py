@@ -202,6 +202,28 @@ class ScheduleConfig(_Model):
         return value
 
 
+class ClusterConfig(_Model):
+    """Several watchers on one PostgreSQL (README "Several watchers"): how often each one says it
+    is alive, and how long after its last word the others take its mailboxes over."""
+
+    heartbeat_seconds: float = 10.0
+    lease_seconds: float = 30.0
+
+    @field_validator("heartbeat_seconds", "lease_seconds")
+    @classmethod
+    def _positive(cls, value: float) -> float:
+        if value <= 0:
+            raise ValueError(f"must be positive, not {value}")
+        return value
+
+    @model_validator(mode="after")
+    def _lease_outlives_beats(self) -> ClusterConfig:
+        if self.lease_seconds < 2 * self.heartbeat_seconds:
+            raise _Invalid("lease_seconds", "must be at least twice heartbeat_seconds "
+                           f"({self.lease_seconds:g} < 2 x {self.heartbeat_seconds:g})")
+        return self
+
+
 class Config(_Model):
     timezone: str = "Asia/Shanghai"
     language: Language = "zh"
@@ -209,6 +231,7 @@ class Config(_Model):
     mailboxes: Annotated[tuple[MailboxConfig, ...], BeforeValidator(_as_tuple)] = ()
     notify_urls: Strings = Field(default=(), repr=False)  # tokens live in the URL
     schedule: ScheduleConfig = Field(default_factory=ScheduleConfig)
+    cluster: ClusterConfig = Field(default_factory=ClusterConfig)
     rules_folders: FilePaths = ()
     seller: dict[str, str] = Field(default_factory=dict)
     base_dir: Path = Path(".")
@@ -272,13 +295,14 @@ class _File(_Model):
     mailboxes: Annotated[tuple[MailboxConfig, ...], BeforeValidator(_as_tuple)] | None = None
     notify: _Notify = Field(default_factory=_Notify)
     schedule: ScheduleConfig | None = None
+    cluster: ClusterConfig | None = None
     rules: _Rules = Field(default_factory=_Rules)
     seller: dict[str, str] | None = None
 
 
 _TABLES: dict[str, type[BaseModel]] = {
     "database": _Database, "mailboxes": MailboxConfig, "notify": _Notify, "schedule": ScheduleConfig,
-    "rules": _Rules,
+    "cluster": ClusterConfig, "rules": _Rules,
 }
 
 
@@ -301,7 +325,8 @@ def parse(data: dict[str, Any], base_dir: Path = Path(".")) -> Config:
         file = _File.model_validate(data, context=context)
         given = {
             "timezone": file.timezone, "language": file.language, "mailboxes": file.mailboxes,
-            "notify_urls": file.notify.urls, "schedule": file.schedule, "rules_folders": file.rules.folders,
+            "notify_urls": file.notify.urls, "schedule": file.schedule, "cluster": file.cluster,
+            "rules_folders": file.rules.folders,
             "seller": file.seller,
         }
         url = file.database.url or Config.model_fields["database_url"].default
@@ -385,6 +410,6 @@ def _message(error: Any, loc: tuple[int | str, ...], kind: str, value: Any, in_l
 
 
 __all__ = [
-    "LANGUAGES", "SECURITY", "STANDARD_PORTS", "Config", "ConfigError", "MailboxConfig", "ScheduleConfig",
-    "Secret", "load", "parse",
+    "LANGUAGES", "SECURITY", "STANDARD_PORTS", "ClusterConfig", "Config", "ConfigError", "MailboxConfig",
+    "ScheduleConfig", "Secret", "load", "parse",
 ]

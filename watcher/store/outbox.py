@@ -28,6 +28,7 @@ import threading
 from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Protocol
 
 import apprise
 from sqlmodel import Session, col, select
@@ -134,9 +135,19 @@ class DeliveryReport:
 OnDelivered = Callable[[AlertRow], None]
 
 
+class Claims(Protocol):
+    """Several watchers on one database (store.leases.Cluster): a pass delivers only the alerts it
+    claimed, so each alert is sent by one watcher; the claims are given back when the pass ends."""
+
+    def take(self, ids: Sequence[int]) -> Collection[int]: ...
+
+    def give_back(self, ids: Collection[int]) -> None: ...
+
+
 def deliver_pending(store: Store, config: Config, now: datetime | None = None, *,
                     on_delivered: OnDelivered | None = None,
-                    should_stop: Callable[[], bool] | None = None) -> DeliveryReport:
+                    should_stop: Callable[[], bool] | None = None,
+                    claims: Claims | None = None) -> DeliveryReport:
     """Send every due pending alert to each of its targets that has not had it yet.
 
     A pass walks the whole backlog (due, pending) oldest first, by due_at then id. An alert
@@ -149,25 +160,39 @@ def deliver_pending(store: Store, config: Config, now: datetime | None = None, *
     is always tried, so one alert a target refuses for good cannot hold back the others.
 
     Serialized by a lock: the scheduler calls this from retry timers and right after each
-    ingest, and two passes over the same row would send it twice.
+    ingest, and two passes over the same row would send it twice. Across processes (`claims`,
+    PostgreSQL), each due alert is claimed by one pass before it is sent.
     """
     guard_apprise_logging()
     now = now or utcnow()
     report = DeliveryReport()
     with _DELIVERY_LOCK:
         backlog = _backlog(store, config, now)
-        targets = _Targets(probe={fp for item in backlog if item.retry_due for fp in item.missing})
-        for _sweep in range(2):  # the second: alerts passed over before a later one showed their target up
-            skipped = []
-            for item in backlog:
-                if should_stop is not None and should_stop():
-                    return report  # shutting down: what is left stays pending for the next start
-                if item.retry_due or any(targets.sendable(fp) for fp in item.missing):
-                    _deliver_item(store, config, item, now, targets, report, on_delivered)
-                else:
-                    skipped.append(item)  # backing off, and none of its targets is known to be back
-            backlog = [item for item in skipped if targets.up.intersection(item.missing)]
+        taken: Collection[int] = ()
+        if claims is not None:  # several watchers on one database: only the alerts this one claimed
+            taken = claims.take([item.id for item in backlog])
+            backlog = [item for item in backlog if item.id in taken]
+        try:
+            _walk(store, config, backlog, now, report, on_delivered, should_stop)
+        finally:
+            if taken and claims is not None:
+                claims.give_back(taken)
     return report
+
+
+def _walk(store: Store, config: Config, backlog: list[_Pending], now: datetime, report: DeliveryReport,
+          on_delivered: OnDelivered | None, should_stop: Callable[[], bool] | None) -> None:
+    targets = _Targets(probe={fp for item in backlog if item.retry_due for fp in item.missing})
+    for _sweep in range(2):  # the second: alerts passed over before a later one showed their target up
+        skipped = []
+        for item in backlog:
+            if should_stop is not None and should_stop():
+                return  # shutting down: what is left stays pending for the next start
+            if item.retry_due or any(targets.sendable(fp) for fp in item.missing):
+                _deliver_item(store, config, item, now, targets, report, on_delivered)
+            else:
+                skipped.append(item)  # backing off, and none of its targets is known to be back
+        backlog = [item for item in skipped if targets.up.intersection(item.missing)]
 
 
 def _deliver_item(store: Store, config: Config, item: _Pending, now: datetime, targets: _Targets,
@@ -437,6 +462,6 @@ def _muted() -> Iterator[None]:
 
 
 __all__ = [
-    "DeliveryReport", "TargetResult", "add_alert", "backoff", "cancel_alerts", "deliver_pending",
+    "Claims", "DeliveryReport", "TargetResult", "add_alert", "backoff", "cancel_alerts", "deliver_pending",
     "fingerprint", "guard_apprise_logging", "masked", "retry_after", "test_notify", "validate_urls",
 ]

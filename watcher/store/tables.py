@@ -259,6 +259,30 @@ class Store:
             s.commit()
             return row
 
+    def record_others(self, mailbox: str, folder: str, uidvalidity: int,
+                      items: list[tuple[int, Classification, str, int]]) -> list[MessageRow | None]:
+        """Store many `other` messages and advance the watermark past the last, in ONE transaction.
+
+        For mail no case can take (kind other, no references, no case ID: `ingest.siv_link` has
+        nothing to link, so `on_record` would do nothing): one commit per batch instead of one per
+        mail. Items are (uid, classification, content_hash, size) in ascending UID order; the
+        result says per item the stored row, or None for a duplicate (as `record`)."""
+        if not items:
+            return []
+        out: list[MessageRow | None] = []
+        with self.write_lock, self.session() as s:
+            for uid, classification, content_hash, size in items:
+                if _duplicate(s, mailbox, classification.message_id, content_hash) is not None:
+                    out.append(None)
+                    continue
+                row = message_row(mailbox, folder, uidvalidity, uid, classification, content_hash, size)
+                s.add(row)
+                s.flush()  # the next item's duplicate check sees this one
+                out.append(row)
+            _advance(s, mailbox, folder, uidvalidity, max(uid for uid, *_ in items), None)
+            s.commit()
+        return out
+
     def messages(self, mailbox: str | None = None) -> list[MessageRow]:
         with self.session() as s:
             query = select(MessageRow).order_by(col(MessageRow.id))
