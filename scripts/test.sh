@@ -7,10 +7,17 @@ cd "$(dirname "$0")/.."
 
 missing=""
 # What the tests run, not a proxy: dovecot-core without dovecot-imapd has no IMAP process.
-[ -x /usr/sbin/dovecot ] && [ -x /usr/lib/dovecot/imap ] && [ -x /usr/lib/dovecot/imap-login ] \
-  || missing="$missing dovecot-core dovecot-imapd"
-ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$missing postgresql"
+# (SIVW_ROOT and SIVW_CHECK_ONLY exist for tests/test_install_check.py: a root to look under,
+# and "print what is missing and stop".)
+root="${SIVW_ROOT:-}"
+[ -x "$root/usr/sbin/dovecot" ] && [ -x "$root/usr/lib/dovecot/imap" ] \
+  && [ -x "$root/usr/lib/dovecot/imap-login" ] || missing="$missing dovecot-core dovecot-imapd"
+ls "$root"/usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$missing postgresql"
 command -v openssl >/dev/null || missing="$missing openssl"  # the TLS tests make their certificates
+if [ -n "${SIVW_CHECK_ONLY:-}" ]; then
+  echo "missing:$missing"
+  exit 0
+fi
 if [ -n "$missing" ]; then
   sudo=""
   [ "$(id -u)" -ne 0 ] && sudo="sudo"
