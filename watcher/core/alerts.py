@@ -123,7 +123,7 @@ def compose_event(
         lines.append((DETAIL, t["common"]["subject"].format(subject=event.subject)))
     lines += [(ESSENTIAL, t["common"]["excerpt"].format(line=line)) for line in event.excerpt]
     if own.state is None or not moved_on:
-        lines += _case_lines(_with_mail(view, event) if own.state else view, account, mailbox, t, tz, now)
+        lines += _case_lines(_with_mail(view, own) if own.state else view, account, mailbox, t, tz, now)
     else:
         # the mail's own deadline is no alarm once the case has moved on (the call may be booked)
         lines += _case_lines(_with_case(own, view), account, mailbox, t, tz)
@@ -133,9 +133,8 @@ def compose_event(
     return _finish(t, warn, ev["headline"], account, lines, notify_type)
 
 
-def _with_mail(view: CaseView, event: Event) -> CaseView:
+def _with_mail(view: CaseView, own: CaseView) -> CaseView:
     """The case as it stands, with this mail's own fields first (its link, its deadline)."""
-    own = fold([event])
     return replace(view, deadline=own.deadline or view.deadline,
                    booking_url=own.booking_url or view.booking_url,
                    appointment=own.appointment or view.appointment,
