@@ -149,6 +149,7 @@ def _classify(raw: bytes, ruleset: RuleSet, tz: str, authserv_ids: tuple[str, ..
         reasons=verdict.reasons,
         parse_error=outer.parse_error,
         excerpt=excerpt(content, ruleset) if kind is Kind.SIV_UNCLEAR else (),
+        notes=outer.notes,
         **_fields(kind, outer, content, tz),
     )
 

@@ -20,17 +20,21 @@ from typing import TypedDict
 
 import mailparser
 
+from watcher.core.budget import MAX_LINKS, cap_parts, read_within, render_within
 from watcher.core.charsets import decode_bytes, decode_words
-from watcher.core.html_text import render
 from watcher.core.threads import FORWARD, REPLY, ThreadBlock, split_thread
 from watcher.core.timetext import parse_header_date
 
 # mail-parser logs a warning for every part type it does not handle; that is our job here.
 logging.getLogger("mailparser").setLevel(logging.ERROR)
 
-MAX_RAW_BYTES = 4 * 1024 * 1024  # whole message: more is attachments we never read
-MAX_TEXT_BYTES = 2 * 1024 * 1024  # per text part
+# Whole message: more is attachments we never read. The IMAP sync's `max_body_bytes` default
+# too: the command line reads a mail file as the service would. (How much *text* is read is the
+# reading budget, budget.py.)
+MAX_RAW_BYTES = 2 * 1024 * 1024
+MAX_TEXT_BYTES = MAX_RAW_BYTES  # per text part, decoded bytes
 MAX_DEPTH = 4  # nested message/rfc822 and inline forwards
+MAX_ATTACHED = 16  # attached messages read per message: each is classified, so each costs a mail
 STUB_PLAIN_CHARS = 200  # a plain alternative this short may be a "view in HTML" stub
 
 _URL = re.compile(r"""https?://[^\s<>"'()\[\]{}\u3000-\u303f\uff08\uff09\uff0c\uff1b]+""", re.I)
@@ -192,16 +196,19 @@ def from_message(msg: Message, depth: int = 0) -> ParsedMessage:
     head = _headers(msg)
     plains, htmls, attached = _collect(msg)
     text = "\n".join(p for p in plains if p.strip())
-    links: list[str] = []
-    rendered = [render(markup) for markup in htmls]  # one parse gives both text and links
-    for _, hrefs in rendered:
-        links.extend(hrefs)
+    rendered, links, html_note = render_within(htmls)  # one parse gives both text and links
     if htmls and len(text.strip()) < STUB_PLAIN_CHARS:
         # no plain part, or a stub ("please view this mail in HTML"): the HTML is the message
-        html_text = "\n".join(t for t, _ in rendered)
+        html_text = "\n".join(rendered)
         if not text.strip() or len(html_text.strip()) > 2 * len(text.strip()) + 40:
             text = html_text
+    text, read_note = read_within(text)
     links.extend(bare_urls(text))
+    notes = tuple(n for n in (html_note, read_note) if n)
+    if len(attached) > MAX_ATTACHED:
+        skipped = len(attached) - MAX_ATTACHED
+        notes = (*notes, f"{skipped} attached message(s) past the first {MAX_ATTACHED} not read")
+        attached = attached[:MAX_ATTACHED]
     forwarded = [from_message(m, depth + 1) for m in attached] if depth < MAX_DEPTH else []
     subject = head["subject"]
     newest, block = split_thread(text)
@@ -215,10 +222,11 @@ def from_message(msg: Message, depth: int = 0) -> ParsedMessage:
         **head,
         text=text,
         newest=newest,
-        links=tuple(dict.fromkeys(links)),
+        links=tuple(dict.fromkeys(links))[:MAX_LINKS],
         forwarded=tuple(forwarded),
         is_forward=is_forward,
         is_reply=is_reply,
+        notes=notes,
     )
 
 
@@ -284,6 +292,9 @@ def parse_message(raw: bytes) -> ParsedMessage:
         if len(raw) > MAX_RAW_BYTES:
             raw = raw[:MAX_RAW_BYTES]
             notes.append(f"truncated to {MAX_RAW_BYTES} bytes")
+        raw, cut = cap_parts(raw)
+        if cut:
+            notes.append(cut)
         msg, note = _parse_tree(raw)
         if note:
             notes.append(note)
@@ -291,8 +302,8 @@ def parse_message(raw: bytes) -> ParsedMessage:
             return ParsedMessage(parse_error="empty message", notes=tuple(notes))
         parsed = from_message(msg)
         if not msg.keys():
-            return replace(parsed, parse_error="no headers found", notes=tuple(notes))
-        return replace(parsed, notes=tuple(notes))
+            return replace(parsed, parse_error="no headers found", notes=(*notes, *parsed.notes))
+        return replace(parsed, notes=(*notes, *parsed.notes))
     except RecursionError:
         return ParsedMessage(parse_error="MIME structure nested too deeply", notes=tuple(notes))
     except Exception as exc:  # noqa: BLE001 - the contract is: never raise

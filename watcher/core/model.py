@@ -77,6 +77,7 @@ class Classification:
     reasons: tuple[str, ...] = field(default_factory=tuple)
     parse_error: str | None = None
     excerpt: tuple[str, ...] = field(default_factory=tuple)  # siv_unclear: key sentences, then links
+    notes: tuple[str, ...] = field(default_factory=tuple)  # what the reading budget or the parser cut
 
     def to_json(self) -> dict[str, Any]:
         """JSON-ready dict; dates as ISO strings, absent values as None."""
