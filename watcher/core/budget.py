@@ -11,9 +11,9 @@ What is read of a mail whose text is longer than the budget:
 - the head (`READ_HEAD` characters): the newest message, where a forward's note and a reply are;
 - the tail (`READ_TAIL`): the bottom of a thread, where the oldest quoted mail (often the Amazon
   notice that started it) sits;
-- between them, up to `MAX_PASSAGES` passages of `PASSAGE` characters that hold SIV vocabulary
-  (the stems of the partial view's, `candidates.may_be_siv`), each with the passage after it: a forwarded
-  notice deep in a long thread is still read.
+- between them, up to `MAX_PASSAGES` passages of `PASSAGE` characters: each opens with the block
+  holding a stem of the SIV vocabulary (that of the partial view, `candidates.may_be_siv`) and
+  goes on into the next, so a forwarded notice deep in a long thread is still read.
 Left unread: the rest of the middle, which held no SIV word. The mail carries a note saying how
 much was read, and `classify` reports it, so the cut is never silent.
 
@@ -31,7 +31,8 @@ from watcher.core.html_text import render
 
 READ_HEAD = 32 * 1024
 READ_TAIL = 8 * 1024
-PASSAGE = 2 * 1024
+PASSAGE = 4 * 1024  # the 2 KiB block holding a stem, and the block after it
+_BLOCK = PASSAGE // 2
 MAX_PASSAGES = 8
 RENDER_BUDGET = 128 * 1024
 MAX_LINKS = 500
@@ -78,16 +79,16 @@ def _passages(middle: str) -> list[str]:
         at = lowered.find(stem)
         hits = 0
         while at >= 0 and hits < MAX_PASSAGES:
-            block = at - at % PASSAGE
+            block = at - at % _BLOCK
             starts.add(block)
             hits += 1
-            at = lowered.find(stem, block + 2 * PASSAGE)
+            at = lowered.find(stem, block + PASSAGE)
     found: list[str] = []
     end = -1
     for start in sorted(starts):
         if start < end:
             continue
-        end = start + 2 * PASSAGE
+        end = start + PASSAGE
         found.append(middle[start:end])
         if len(found) == MAX_PASSAGES:
             break
