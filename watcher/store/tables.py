@@ -26,6 +26,7 @@ from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, Session, SQLModel, col, create_engine, select
 
 from watcher.core.model import Classification
+from watcher.store.schema import SchemaError, create_or_upgrade
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -182,7 +183,9 @@ class Store:
             self.engine: Engine = create_engine(url, connect_args=_connect_args(url))
             if url.startswith("sqlite"):
                 event.listen(self.engine, "connect", _sqlite_pragmas)
-            SQLModel.metadata.create_all(self.engine)
+            create_or_upgrade(self.engine)  # a database of an older release gains the new columns
+        except SchemaError as exc:
+            raise StoreError(f"database.url: cannot upgrade {_display(url)}: {exc}") from None
         except (SQLAlchemyError, ImportError) as exc:
             raise StoreError(f"database.url: cannot open {_display(url)}: {_reason(url, exc)}") from None
         # Check-then-insert in `record` must not interleave: two folders (INBOX and Gmail's All
