@@ -29,6 +29,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from watcher.core.model import Kind
+from watcher.core.prefilter import Expression
 
 LANGUAGES = ("en", "zh-Hans", "zh-Hant")
 FIELDS = ("subject", "body", "text", "links")
@@ -63,7 +64,8 @@ def fold(text: str) -> str:
     return _CJK_SPACE.sub("", " ".join(text.split()))
 
 
-_Joined = tuple[tuple[str, ...], tuple[re.Pattern[str], ...]]
+Phrase = str | Expression
+_Joined = tuple[tuple[str, ...], tuple[Expression, ...]]
 
 
 @dataclass(frozen=True)
@@ -77,9 +79,9 @@ class Condition:
     first, then each expression on its own.
     """
 
-    any: tuple[str | re.Pattern[str], ...] = ()
-    all: tuple[str | re.Pattern[str], ...] = ()
-    none: tuple[str | re.Pattern[str], ...] = ()
+    any: tuple[Phrase, ...] = ()
+    all: tuple[Phrase, ...] = ()
+    none: tuple[Phrase, ...] = ()
     _any: _Joined = field(init=False, repr=False, compare=False)
     _none: _Joined = field(init=False, repr=False, compare=False)
 
@@ -95,31 +97,31 @@ class Condition:
         return not _hit_any(self._none, text)
 
 
-def _joined(phrases: tuple[str | re.Pattern[str], ...]) -> _Joined:
+def _joined(phrases: tuple[Phrase, ...]) -> _Joined:
     """(plain phrases, the regular expressions ready to search).
 
     Each expression is searched on its own: sre finds a literal prefix ("restart ", "身份验证")
-    with a fast scan, which one big alternation of all of them defeats (measured 2-3x slower).
-    Expressions arrive compiled with the flags `_compile` chose.
+    with a fast scan, which one big alternation of all of them defeats (measured 2-3x slower),
+    and each has its own required literals (prefilter.py).
     """
     plain = tuple(p for p in phrases if isinstance(p, str))
     return plain, tuple(p for p in phrases if not isinstance(p, str))
 
 
-def _compile(pattern: str) -> re.Pattern[str]:
+def _expression(pattern: str) -> Expression:
     """The text searched is folded to lower case, so a pattern without upper-case letters needs
-    no re.I, which sre runs about 40 % faster; anything else (e.g. `\\S`) keeps re.I. Compiled
-    once: compiling is most of the start-up of a one-file `classify`."""
-    return re.compile(pattern, 0 if pattern == pattern.lower() else re.I)
+    no re.I, which sre runs about 40 % faster (and which keeps its required literals exact);
+    anything else (e.g. `\\S`) keeps re.I."""
+    return Expression(pattern, 0 if pattern == pattern.lower() else re.I)
 
 
 def _hit_any(joined: _Joined, text: str) -> bool:
     plain, patterns = joined
-    return any(p in text for p in plain) or any(p.search(text) is not None for p in patterns)
+    return any(p in text for p in plain) or any(p.search(text) for p in patterns)
 
 
-def _hit(phrase: str | re.Pattern[str], text: str) -> bool:
-    return phrase in text if isinstance(phrase, str) else phrase.search(text) is not None
+def _hit(phrase: Phrase, text: str) -> bool:
+    return phrase in text if isinstance(phrase, str) else phrase.search(text)
 
 
 @dataclass(frozen=True)
@@ -239,10 +241,12 @@ def _expand(pattern: str, concepts: Concepts, where: str, seen: tuple[str, ...] 
     return _CONCEPT_REF.sub(lambda m: _concept_regex(m[1], concepts, where, seen), pattern)
 
 
-def _phrases(value: object, where: str, concepts: Concepts) -> tuple[str | re.Pattern[str], ...]:
+def _phrases(value: object, where: str, concepts: Concepts, check: bool) -> tuple[Phrase, ...]:
+    """Folded plain phrases and expressions; `check` compiles each expression now, so that an
+    invalid one is a RuleError naming its file and key."""
     if not isinstance(value, list) or not all(isinstance(p, str) and p.strip() for p in value):
         raise RuleError(f"{where}: must be a list of non-empty strings")
-    out: list[str | re.Pattern[str]] = []
+    out: list[Phrase] = []
     for i, phrase in enumerate(value):
         _no_control(phrase, f"{where}[{i}]")
         if phrase.startswith("@"):
@@ -252,20 +256,23 @@ def _phrases(value: object, where: str, concepts: Concepts) -> tuple[str | re.Pa
         else:
             out.append(fold(phrase))
             continue
+        expression = _expression(pattern.translate(_folding()[0]))
+        out.append(expression)
         try:
-            out.append(_compile(pattern.translate(_folding()[0])))
+            if check:
+                expression.compile()
         except re.error as exc:
             raise RuleError(f"{where}[{i}]: invalid regular expression: {exc}") from None
     return tuple(out)
 
 
-def _condition(value: object, where: str, concepts: Concepts) -> Condition:
+def _condition(value: object, where: str, concepts: Concepts, check: bool) -> Condition:
     if not isinstance(value, dict):
         raise RuleError(f"{where}: must be a table with any / all / none")
     unknown = set(value) - _COND_KEYS
     if unknown:
         raise RuleError(f"{where}.{sorted(unknown)[0]}: unknown key (expected any, all, none)")
-    return Condition(**{k: _phrases(v, f"{where}.{k}", concepts) for k, v in value.items()})
+    return Condition(**{k: _phrases(v, f"{where}.{k}", concepts, check) for k, v in value.items()})
 
 
 def _sender(value: object, where: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -280,7 +287,7 @@ def _sender(value: object, where: str) -> tuple[tuple[str, ...], tuple[str, ...]
     return out[0], out[1]
 
 
-def _rule(raw: object, where: str, source: str, override: bool, concepts: Concepts) -> Rule:
+def _rule(raw: object, where: str, source: str, override: bool, concepts: Concepts, check: bool) -> Rule:
     if not isinstance(raw, dict):
         raise RuleError(f"{where}: must be a table")
     unknown = set(raw) - _RULE_KEYS
@@ -302,7 +309,7 @@ def _rule(raw: object, where: str, source: str, override: bool, concepts: Concep
     langs = raw.get("languages", [])
     if not isinstance(langs, list) or not langs or any(lang not in LANGUAGES for lang in langs):
         raise RuleError(f"{where}.languages: must list some of {', '.join(LANGUAGES)}")
-    conditions = tuple((f, _condition(raw[f], f"{where}.{f}", concepts)) for f in FIELDS if f in raw)
+    conditions = tuple((f, _condition(raw[f], f"{where}.{f}", concepts, check)) for f in FIELDS if f in raw)
     if not conditions:
         raise RuleError(f"{where}: needs at least one of {', '.join(FIELDS)}")
     sender_any, sender_none = _sender(raw.get("sender", {}), f"{where}.sender")
@@ -354,7 +361,11 @@ def read_rule_file(text: str, source: str) -> RuleFile:
 
 
 def compile_rules(file: RuleFile, concepts: Concepts, override: bool = False) -> list[Rule]:
-    return [_rule(r, f"{file.source}: rules[{i}]", file.source, override, concepts)
+    """The file's rules. Their expressions are compiled up front, so that an error names the file
+    and key, except the bundled files' under the bundled concepts: the tests compile those, and
+    leaving them to their first search keeps a one-file `classify` from compiling them all."""
+    check = file not in _bundled_files() or concepts != bundled_concepts()
+    return [_rule(r, f"{file.source}: rules[{i}]", file.source, override, concepts, check)
             for i, r in enumerate(file.rules)]
 
 
