@@ -29,7 +29,7 @@ _c: Any = import_module("re._constants")
 MAX_STRINGS = 32  # the most strings a node's exact set may hold before it counts as unknown
 MAX_CLAUSE = 48  # a clause with more literals costs more scans than the search it would save
 MIN_WEIGHT = 3  # a clause whose weakest literal is shorter ("a", "to") is almost always there
-CAP_WEIGHT = 8  # longer literals are no rarer in practice, only fewer scans count beyond this
+CAP_WEIGHT = 12  # longer literals are hardly rarer in practice
 KEEP = 3  # clauses kept per expression, most selective first (later ones run only if it passes)
 _REPEATS = (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT)
 _ZERO_WIDTH = (_c.AT, _c.ASSERT, _c.ASSERT_NOT)  # they add no characters to a match
@@ -82,8 +82,9 @@ def _weight(clause: frozenset[str]) -> int:
 
 
 def _score(clause: frozenset[str]) -> float:
-    """Selectivity less the cost of the scans the clause needs."""
-    return _weight(clause) - math.log2(len(clause))
+    """Selectivity, less a little for the scans the clause needs: a scan costs far less than the
+    search a clause that passes needlessly lets run."""
+    return _weight(clause) - math.log2(len(clause)) / 4
 
 
 def _minimal(clause: frozenset[str]) -> frozenset[str]:
@@ -182,21 +183,36 @@ def _repeat(low: int, high: int, sub: Any) -> _Info:
 def _branch(alternatives: list[_Info]) -> _Info:
     """One alternative matches: its exact strings, or its best clause, is what the branch needs."""
     exact: frozenset[str] | None = frozenset()
-    best: set[str] | None = set()
+    best: list[list[frozenset[str]]] | None = []
     for alt in alternatives:
         if exact is not None and alt.exact is not None and len(exact) + len(alt.exact) <= MAX_STRINGS:
             exact = exact | alt.exact
         else:
             exact = None
         candidates: list[frozenset[str]] = [*alt.clauses, *([alt.exact] if alt.exact else [])]
-        own = [c for c in map(_minimal, candidates) if "" not in c]
+        own = [c for c in map(_minimal, candidates) if "" not in c and _weight(c) >= MIN_WEIGHT]
         if best is not None and own:
-            strongest: frozenset[str] = max(own, key=_score)
-            best |= strongest
+            best.append(own)
         else:
             best = None
-    clauses = (frozenset(best),) if best else ()
-    return _Info(exact, clauses)
+    union = _union(best) if best else None
+    return _Info(exact, (union,) if union else ())
+
+
+def _union(options: list[list[frozenset[str]]]) -> frozenset[str] | None:
+    """One clause per alternative, joined: the strongest of each; while that is too long to be
+    worth its scans, the alternative with the longest pick takes its best shorter clause."""
+    ranked = [sorted(own, key=lambda c: (-_score(c), sorted(c))) for own in options]
+    picked = [own[0] for own in ranked]
+    while True:
+        union = frozenset().union(*picked)
+        if len(union) <= MAX_CLAUSE:
+            return union
+        i = max(range(len(picked)), key=lambda k: len(picked[k]))
+        shorter = [c for c in ranked[i] if len(c) < len(picked[i])]
+        if not shorter:
+            return None
+        picked[i] = shorter[0]
 
 
 class Expression:
