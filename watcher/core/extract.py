@@ -84,8 +84,13 @@ _APPOINTMENT_HINT = re.compile(
 )
 
 
+_SIX_DIGITS = re.compile(r"\d{6}")  # in every case number the patterns take: most mail has none
+
+
 def case_id(text: str) -> str | None:
     """Seller Support case number, digits only."""
+    if not _SIX_DIGITS.search(text):
+        return None
     for rx in _CASE:
         m = rx.search(text)
         if m:
@@ -95,6 +100,8 @@ def case_id(text: str) -> str | None:
 
 def seller_token(text: str) -> str | None:
     """Merchant / seller token as printed next to its label (A + 9-15 upper-case alnum)."""
+    if not _TOKEN_SHAPE.search(text):  # no token-shaped word at all: the costly label search can't hit
+        return None
     for m in _TOKEN.finditer(text):
         if _TOKEN_SHAPE.fullmatch(m.group(1)):
             return m.group(1)

@@ -92,19 +92,33 @@ class ThreadBlock:
     forward: bool = False
 
 
+# Words each marker cannot match without, tested before its search (most mail has no marker, and
+# these case-insensitive multi-line searches try every position). Tested on the lower-cased text:
+# exact for words without "i" or "s", the only ASCII letters re.I also matches with non-ASCII
+# characters that lower() does not turn into them (İ, ı, ſ).
+_NEEDS = {
+    "forward": ("forwarded", "转发", "轉寄", "轉發"),
+    "original": ("--", "__________"),
+    "header": ("from", "发件人", "發件人", "寄件者", "寄件人"),
+}
+
+
 def _first(text: str) -> tuple[int, int, str] | None:
     """Earliest marker: (start, end, kind) with kind forward / original / header / wrote / quote."""
     best: tuple[int, int, str] | None = None
+    lower = text.lower()
     for rx, kind in (
         (_FORWARD, "forward"),
         (_ORIGINAL, "original"),
         (_HEADER_START, "header"),
         (_WROTE, "wrote"),
     ):
+        if kind in _NEEDS and not any(word in lower for word in _NEEDS[kind]):
+            continue
         m = rx.search(text)
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), m.end(), kind)
-    m = _QUOTED.search(text)
+    m = _QUOTED.search(text) if ">" in text else None
     if m and (best is None or m.start() < best[0]):
         best = (m.start(), m.start(), "quote")
     return best
