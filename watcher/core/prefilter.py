@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import import_module
 from typing import Any
@@ -60,14 +61,21 @@ def required_literals(pattern: str, flags: int = 0) -> Clauses:
         info = _sequence(tree)
     except (re.error, RecursionError, ValueError):
         return ()
-    found = [*info.clauses, *((info.exact,) if info.exact is not None else ())]
-    clauses = {c for c in map(_minimal, found) if c and "" not in c and len(c) <= MAX_CLAUSE}
-    useful = [c for c in clauses if _weight(c) >= MIN_WEIGHT]
     kept: list[frozenset[str]] = []
-    for clause in sorted(useful, key=lambda c: (-_score(c), sorted(c))):
+    for clause in _useful([*info.clauses, *((info.exact,) if info.exact is not None else ())]):
         if len(kept) < KEEP and not any(_implies(k, clause) for k in kept):
             kept.append(clause)
     return tuple(tuple(sorted(c)) for c in kept)
+
+
+def _useful(found: list[frozenset[str]]) -> tuple[frozenset[str], ...]:
+    """The clauses worth their scans, strongest first: the few best, and the one with the fewest
+    literals (what a branch falls back on when joining its alternatives' clauses gets too long)."""
+    clauses = {c for c in map(_minimal, found) if c and "" not in c and len(c) <= MAX_CLAUSE}
+    ranked = sorted((c for c in clauses if _weight(c) >= MIN_WEIGHT), key=lambda c: (-_score(c), sorted(c)))
+    best = ranked[:KEEP]
+    fewest = min(ranked, key=len, default=None)
+    return (*best, fewest) if fewest is not None and fewest not in best else tuple(best)
 
 
 def _implies(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -76,9 +84,9 @@ def _implies(a: frozenset[str], b: frozenset[str]) -> bool:
 
 
 def _weight(clause: frozenset[str]) -> int:
-    """How rare the clause's weakest literal is: its length, a CJK character counting three (it
-    says as much as an English syllable), capped (see CAP_WEIGHT)."""
-    return min(CAP_WEIGHT, *(len(s) + 2 * sum(not ch.isascii() for ch in s) for s in clause))
+    """How rare the clause's weakest literal is: its length in UTF-8 bytes, so that a CJK
+    character counts three (it says as much as an English syllable), capped (see CAP_WEIGHT)."""
+    return min(CAP_WEIGHT, *(len(s.encode()) for s in clause))
 
 
 def _score(clause: frozenset[str]) -> float:
@@ -110,8 +118,7 @@ def _sequence(nodes: Any) -> _Info:
     piece = ""
     clauses: list[frozenset[str]] = []
     complete = True
-    for op, av in nodes:
-        info = _node(op, av)
+    for info in _items(nodes):
         clauses.extend(info.clauses)
         exact = info.exact
         if exact is not None and len(exact) == 1:
@@ -132,7 +139,23 @@ def _sequence(nodes: Any) -> _Info:
     clauses.append(frozenset({piece}))
     if run is not None:
         clauses.append(run)
-    return _Info(run if complete else None, tuple(clauses))
+    return _Info(run if complete else None, _useful(clauses))
+
+
+def _items(nodes: Any) -> Iterator[_Info]:
+    """The nodes' infos, a run of literal characters as one string (a word is one item, not one
+    per letter)."""
+    chars: list[str] = []
+    for op, av in nodes:
+        if op is _c.LITERAL:
+            chars.append(chr(av))
+            continue
+        if chars:
+            yield _Info(frozenset({"".join(chars)}))
+            chars = []
+        yield _node(op, av)
+    if chars:
+        yield _Info(frozenset({"".join(chars)}))
 
 
 def _node(op: Any, av: Any) -> _Info:
@@ -189,8 +212,7 @@ def _branch(alternatives: list[_Info]) -> _Info:
             exact = exact | alt.exact
         else:
             exact = None
-        candidates: list[frozenset[str]] = [*alt.clauses, *([alt.exact] if alt.exact else [])]
-        own = [c for c in map(_minimal, candidates) if "" not in c and _weight(c) >= MIN_WEIGHT]
+        own = list(alt.clauses if alt.exact is None else _useful([*alt.clauses, alt.exact]))
         if best is not None and own:
             best.append(own)
         else:
@@ -216,10 +238,11 @@ def _union(options: list[list[frozenset[str]]]) -> frozenset[str] | None:
 
 
 class Expression:
-    """A rule's regular expression over folded text: searched only when its required literals
-    are all there, and compiled only when first searched (a one-file `classify` then compiles
-    the few expressions whose literals a mail has, not all of them: compiling was most of the
-    command's start-up). `compile()` validates it up front where errors must name the rule.
+    """A rule's regular expression over folded text, compiled when first searched, and from its
+    second search on searched only when its required literals are all in the text. Working the
+    literals out costs about two compilations, which pays over many mails but not in a one-file
+    `classify`, whose start-up then compiles only the expressions the mail reaches.
+    `compile()` validates it up front where errors must name the rule.
     """
 
     __slots__ = ("pattern", "flags", "_clauses", "_compiled")
@@ -241,6 +264,9 @@ class Expression:
     def search(self, text: str) -> bool:
         clauses = self._clauses
         if clauses is None:
+            compiled = self._compiled
+            if compiled is None:  # the first search: no literals yet (see the class doc)
+                return self.compile().search(text) is not None
             clauses = self._clauses = required_literals(self.pattern, self.flags)
         for clause in clauses:
             for literal in clause:
