@@ -16,9 +16,9 @@ PIPED_WIDTH = 220  # piped output has no terminal width; do not fold every cell 
 
 
 def print_table(columns: Sequence[str], rows: Iterable[Sequence[str]], *, lines: bool = False) -> None:
-    rows = [list(row) for row in rows]
+    cells = [list(row) for row in rows]
     width = shutil.get_terminal_size().columns if sys.stdout.isatty() else PIPED_WIDTH
-    plain = _plain(columns, rows, lines, width)
+    plain = _plain(columns, cells, lines, width)
     if plain is not None:
         print(plain)
         return
@@ -28,7 +28,7 @@ def print_table(columns: Sequence[str], rows: Iterable[Sequence[str]], *, lines:
     table = Table(show_lines=lines)
     for column in columns:
         table.add_column(column, overflow="fold")
-    for row in rows:
+    for row in cells:
         table.add_row(*row)
     Console(width=None if sys.stdout.isatty() else PIPED_WIDTH).print(table)
 
