@@ -261,7 +261,9 @@ class Expression:
             self._compiled = re.compile(self.pattern, self.flags)
         return self._compiled
 
-    def search(self, text: str) -> bool:
+    def search(self, text: str, seen: dict[str, bool] | None = None) -> bool:
+        """Whether the expression occurs in `text`; `seen` remembers, for one text, which
+        literals it holds, so that expressions needing the same literal scan for it once."""
         clauses = self._clauses
         if clauses is None:
             compiled = self._compiled
@@ -269,9 +271,16 @@ class Expression:
                 return self.compile().search(text) is not None
             clauses = self._clauses = required_literals(self.pattern, self.flags)
         for clause in clauses:
-            for literal in clause:
-                if literal in text:
-                    break
-            else:
+            if not _holds_one(clause, text, {} if seen is None else seen):
                 return False
         return (self._compiled or self.compile()).search(text) is not None
+
+
+def _holds_one(clause: tuple[str, ...], text: str, seen: dict[str, bool]) -> bool:
+    for literal in clause:
+        hit = seen.get(literal)
+        if hit is None:
+            hit = seen[literal] = literal in text
+        if hit:
+            return True
+    return False

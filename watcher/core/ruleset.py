@@ -97,12 +97,14 @@ class Condition:
         object.__setattr__(self, "_any", _joined(self.any))
         object.__setattr__(self, "_none", _joined(self.none))
 
-    def matches(self, text: str) -> bool:
-        if self.any and not _hit_any(self._any, text):
+    def matches(self, text: str, seen: dict[str, bool] | None = None) -> bool:
+        """`seen`: which literals `text` holds, as far as known (shared by every condition on the
+        same text, so that a literal many expressions need is looked for once)."""
+        if self.any and not _hit_any(self._any, text, seen):
             return False
-        if not all(_hit(p, text) for p in self.all):
+        if not all(_hit(p, text, seen) for p in self.all):
             return False
-        return not _hit_any(self._none, text)
+        return not _hit_any(self._none, text, seen)
 
 
 def _joined(phrases: tuple[Phrase, ...]) -> _Joined:
@@ -123,13 +125,13 @@ def _expression(pattern: str) -> Expression:
     return Expression(pattern, 0 if pattern == pattern.lower() else re.I)
 
 
-def _hit_any(joined: _Joined, text: str) -> bool:
+def _hit_any(joined: _Joined, text: str, seen: dict[str, bool] | None) -> bool:
     plain, patterns = joined
-    return any(p in text for p in plain) or any(p.search(text) for p in patterns)
+    return any(p in text for p in plain) or any(p.search(text, seen) for p in patterns)
 
 
-def _hit(phrase: Phrase, text: str) -> bool:
-    return phrase in text if isinstance(phrase, str) else phrase.search(text)
+def _hit(phrase: Phrase, text: str, seen: dict[str, bool] | None = None) -> bool:
+    return phrase in text if isinstance(phrase, str) else phrase.search(text, seen)
 
 
 @dataclass(frozen=True)
@@ -176,6 +178,11 @@ class MatchInput:
             object.__setattr__(self, "_text", joined)
         return joined
 
+    def seen(self, name: str) -> dict[str, bool]:
+        """The literals known to be in (or not in) field `name`, filled in as rules look."""
+        memo: dict[str, dict[str, bool]] = self.__dict__.setdefault("_seen", {})
+        return memo.setdefault(name, {})
+
 
 def _sender_hit(pattern: str, item: MatchInput) -> bool:
     return (
@@ -188,7 +195,7 @@ def rule_matches(rule: Rule, item: MatchInput) -> bool:
         return False
     if any(_sender_hit(p, item) for p in rule.sender_none):
         return False
-    return all(cond.matches(item.field(name)) for name, cond in rule.conditions)
+    return all(cond.matches(item.field(name), item.seen(name)) for name, cond in rule.conditions)
 
 
 @dataclass(frozen=True)

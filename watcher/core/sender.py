@@ -117,7 +117,7 @@ def _psl_for(host: str) -> PublicSuffixList:
     For each suffix s of a host the library looks up the rules "!s", "*.s" and "s" and no others,
     but parsing its whole list costs ~40 ms, most of a one-file `classify` of a mail from Amazon.
     So the lines starting with one of those rules are picked from the text (a line break, then
-    the rule: sre scans for the break) and handed to the library, which reads them as it reads
+    the rule) and handed to the library, which reads them as it reads
     its whole list; lines it would ignore anyway are harmless.
     """
     from publicsuffixlist import PublicSuffixList
@@ -126,9 +126,12 @@ def _psl_for(host: str) -> PublicSuffixList:
     rules = {f"{p}{'.'.join(labels[i:])}" for i in range(len(labels)) for p in ("", "!", "*.")}
     text = _psl_text()
     lines = []
-    for m in re.finditer("\n(?:" + "|".join(map(re.escape, rules)) + ")", text):
-        end = text.find("\n", m.end())
-        lines.append(text[m.start() + 1 : end if end >= 0 else len(text)])
+    for rule in rules:
+        at = text.find("\n" + rule)
+        while at >= 0:
+            end = text.find("\n", at + 1)
+            lines.append(text[at + 1 : end if end >= 0 else len(text)])
+            at = text.find("\n" + rule, at + 1)
     return PublicSuffixList(lines, accept_encoded_idn=False)  # IDN forms: Amazon's domains are ASCII
 
 
@@ -167,11 +170,21 @@ def host_allowed(host: str, params: SenderParams) -> bool:
 
 
 def is_ip_address(host: str) -> bool:
+    host = host.strip("[]")
+    if ":" not in host and not host[:1].isdigit():  # neither IPv6 nor dotted IPv4: skip the raise
+        return False
     try:
-        ipaddress.ip_address(host.strip("[]"))
+        ipaddress.ip_address(host)
     except ValueError:
         return False
     return True
+
+
+@lru_cache(maxsize=4096)
+def _imitating(host: str) -> str | None:
+    """imitating_host with the packaged parameters, once per host: a notice links the same
+    tracking host dozens of times, and a mailbox a few hosts thousands of times."""
+    return imitating_host(host, load_params())
 
 
 def imitating_host(host: str, params: SenderParams) -> str | None:
@@ -293,7 +306,7 @@ def fraud_evidence(
     if presents_as_amazon or from_amazon or dressed:
         for url in msg.links:
             host = link_host(url, params)
-            why = imitating_host(host, params) if host else None
+            why = _imitating(host) if host else None
             if why:
                 reasons.append(why)
                 break
