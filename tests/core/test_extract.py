@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from watcher.core.extract import (
     appointment,
@@ -118,3 +120,30 @@ def test_meeting_url_is_the_chime_link_only():
              "https://chime.aws.evil.example/x")
     assert meeting_url(links) == "https://app.chime.aws/meetings/4827193650"
     assert meeting_url(links[2:]) is None
+
+
+TOKEN_PIECES = ["Merchant Token", "seller id", "卖家编号", ": ", " is ", "\n", "A1B2C3D4E5F", "a1b2c3d4e5f",
+                "AABCDEFGHIJK", "A123456789", "Case ID", "案例编号", "# ", "123456", "1234567", "x"]
+
+
+def _case_id_every_pattern(text: str) -> str | None:
+    from watcher.core.extract import _CASE
+
+    for rx in _CASE:
+        m = rx.search(text)
+        if m:
+            return m.group(1)
+    return None
+
+
+def _seller_token_every_match(text: str) -> str | None:
+    from watcher.core.extract import _TOKEN, _TOKEN_SHAPE
+
+    return next((m.group(1) for m in _TOKEN.finditer(text) if _TOKEN_SHAPE.fullmatch(m.group(1))), None)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(TOKEN_PIECES), max_size=8).map("".join) | st.text(max_size=40))
+def test_quick_tests_before_the_searches_change_nothing(text):
+    assert case_id(text) == _case_id_every_pattern(text)
+    assert seller_token(text) == _seller_token_every_match(text)

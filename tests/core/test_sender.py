@@ -28,6 +28,32 @@ def test_amazon_domains_are_public_suffix_aware():
         assert not is_amazon_domain(host)
 
 
+def _amazon_by_whole_list(host: str) -> bool:
+    """is_amazon_domain as the library answers it with its whole list parsed (the slow way)."""
+    from publicsuffixlist import PublicSuffixList
+
+    host = host.strip().strip(".").lower()
+    if "amazon" not in host:
+        return False
+    try:
+        registrable = PublicSuffixList(accept_encoded_idn=False).privatesuffix(host)
+    except Exception:  # noqa: BLE001 - as is_amazon_domain
+        return False
+    return bool(registrable) and registrable.split(".", 1)[0] == "amazon"
+
+
+def test_the_rules_picked_for_a_host_answer_as_the_whole_list():
+    hosts = ["amazon.com", "sellercentral.amazon.com", "amazon.co.uk", "a.b.amazon.com.mx", "amazon.com.cn",
+             "amazon", "x.amazon", "amazon.compute.amazonaws.com", "amazon.s3.amazonaws.com",
+             "amazon.kobe.jp", "amazon.city.kobe.jp", "www.amazon.city.kobe.jp", "amazon.ck", "amazon.www.ck",
+             "amazon.github.io", "amazon.blogspot.com", "amazon.herokuapp.com", "amazon.co", "amazon.com.",
+             "AMAZON.DE", "amazon..com", "amazon.com.evil.net", "amazon.xn--fiqs8s", "amazon.中国",
+             "amazon.co.jp", "amazon.nosuchtld", "amazon-seller.com", "sellercentral-amazon.com", "amazon.bd",
+             "x.amazon.bd", "amazon.*.com", "amazon.(com|net)", "amazon.com\nfoo"]
+    for host in hosts:
+        assert is_amazon_domain(host) == _amazon_by_whole_list(host), host
+
+
 def test_parse_auth_results_ignores_comments():
     authserv, results = parse_auth_results(PASS)
     assert authserv == "mx.qq.com"

@@ -125,9 +125,9 @@ class _Version(argparse.Action):
         parser.exit(message=f"siv-watcher {number}\n")
 
 
-def build_parser(language: str = "zh") -> argparse.ArgumentParser:
-    from watcher.app.commands import add_commands
-
+def build_parser(language: str = "zh", *, service_commands: bool = True) -> argparse.ArgumentParser:
+    """The whole command line; without `service_commands`, only `classify` (which then starts
+    without importing the service's commands and what they import)."""
     parser = argparse.ArgumentParser(prog="siv-watcher", description=DESCRIPTION)
     parser.add_argument("--version", action=_Version, nargs=0, help="print the version and exit")
     parser.add_argument("--config", metavar="FILE", help="configuration file (TOML)")
@@ -138,20 +138,31 @@ def build_parser(language: str = "zh") -> argparse.ArgumentParser:
         command = sub.add_parser(name, help=help_text, description=help_text)
         add_arguments(command)
         command.set_defaults(run=run)
-    add_commands(sub, language)
+    if service_commands:
+        from watcher.app.commands import add_commands
+
+        add_commands(sub, language)
     return parser
 
 
-def _language(argv: Sequence[str] | None) -> str:
-    """Help for alert commands follows the configured language, so peek at --config first."""
+def _peek(argv: Sequence[str] | None) -> tuple[str, str | None]:
+    """(language, command) from the global options alone: help for alert commands follows the
+    configured language, and `classify` needs no other command's parser."""
     pre = argparse.ArgumentParser(add_help=False)
     pre.add_argument("--config")
+    pre.add_argument("--log-format")
+    pre.add_argument("-v", "--verbose", action="store_true")
+    pre.add_argument("command", nargs="?")
     known, _ = pre.parse_known_args(argv)
-    if known.config:
+    return _language(known.config), known.command
+
+
+def _language(config: str | None) -> str:
+    if config:
         from watcher.settings.config import ConfigError, load
 
         try:
-            return load(known.config).language
+            return load(config).language
         except ConfigError:
             pass  # reported properly once the command runs
     return "zh"
@@ -159,7 +170,8 @@ def _language(argv: Sequence[str] | None) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `siv-watcher` and `python -m watcher`; returns the exit code."""
-    args = build_parser(_language(argv)).parse_args(argv)
+    language, command = _peek(argv)
+    args = build_parser(language, service_commands=command != "classify").parse_args(argv)
     logs.setup(args.log_format, logging.DEBUG if args.verbose else logging.INFO)
     try:
         return int(args.run(args))

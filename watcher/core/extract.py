@@ -17,6 +17,7 @@ from importlib import resources
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
+from watcher.core.lazyre import Lazy
 from watcher.core.timetext import find_datetimes
 
 
@@ -36,20 +37,20 @@ def load_params() -> ExtractParams:
 
 
 _CASE = [
-    re.compile(r"case[-_ ]?id=(\d{6,14})", re.I),
-    re.compile(r"\[\s*case\s*[:#]?\s*(\d{6,14})\s*\]", re.I),
-    re.compile(r"case\s*(?:id|number|no\.?|#)\s*[:：#]?\s*(\d{6,14})", re.I),
-    re.compile(
+    Lazy(r"case[-_ ]?id=(\d{6,14})", re.I),
+    Lazy(r"\[\s*case\s*[:#]?\s*(\d{6,14})\s*\]", re.I),
+    Lazy(r"case\s*(?:id|number|no\.?|#)\s*[:：#]?\s*(\d{6,14})", re.I),
+    Lazy(
         r"(?:案例|案件|个案|個案|工单|工單)\s*(?:编号|編號|号码|號碼|id|ID|号|號)?\s*[:：#]?\s*(\d{6,14})"
     ),
-    re.compile(r"\bcase\s+(\d{8,14})\b", re.I),
+    Lazy(r"\bcase\s+(\d{8,14})\b", re.I),
 ]
 _TOKEN_WORDS = (
     r"(?:merchant|seller)\s*(?:token|id|identifier)|"
     r"卖家帐户标志|卖家账户标志|賣家帳戶標誌|卖家记号|賣家記號|卖家令牌|賣家令牌|商家令牌|卖家标志|賣家標誌|"
     r"卖家编号|賣家編號|卖家代号|賣家代號|商家代号|商家代號|商户令牌|商戶令牌|卖家\s*id|賣家\s*id"
 )
-_TOKEN = re.compile(
+_TOKEN = Lazy(
     rf"(?:{_TOKEN_WORDS})[^A-Za-z0-9\n]{{0,3}}(?:\s*(?:is|为|為|是)\s*)?[^A-Za-z0-9\n]{{0,20}}?(?:\n[^A-Za-z0-9\n]{{0,6}})?(?<![A-Za-z0-9])(A[0-9A-Z]{{9,15}})\b",
     re.I,
 )
@@ -64,28 +65,33 @@ _EN_NUM = "|".join(sorted(_EN_NUMBERS, key=len, reverse=True))
 _ZH_NUM = "[零一二两兩三四五六七八九十]{1,3}"
 # "within the next 14 days", "within seven calendar days", "within two weeks", "14 天内", "十天內",
 # "两周内". Business / working days are other deadlines (the confirmation email), not the window.
-_DAYS = re.compile(
+_DAYS = Lazy(
     r"\b(?:within|in)\s+(?:the\s+next\s+|a\s+period\s+of\s+)?"
     rf"(?P<en>\d{{1,3}}|(?:{_EN_NUM})\b)\s*(?:\(\d{{1,3}}\)\s*)?"
     r"(?P<enbiz>calendar\s+|business\s+|working\s+)?(?P<enunit>days?|weeks?)\b"
     rf"|(?P<zh>\d{{1,3}}|{_ZH_NUM})\s*(?:个|個)?\s*(?P<zhunit>工作日|天|日|周|週|星期|礼拜|禮拜)\s*(?:之)?(?:内|內)",
     re.I,
 )
-_BOOKING_HINT = re.compile(
+_BOOKING_HINT = Lazy(
     r"qualtrics|/jfe/form/|SV_[0-9A-Za-z]{6,}|book|schedul|appointment|预约|預約|"
     r"/IPISellerVerificationService/|/verificationRequired",  # Seller Central's own booking page
     re.I,
 )
-_NOT_BOOKING = re.compile(r"/help/|/cu/contact|/forums|/gp/help|case-dashboard|unsubscribe|chime\.aws", re.I)
-_APPOINTMENT_HINT = re.compile(
+_NOT_BOOKING = Lazy(r"/help/|/cu/contact|/forums|/gp/help|case-dashboard|unsubscribe|chime\.aws", re.I)
+_APPOINTMENT_HINT = Lazy(
     r"appointment|scheduled (?:for|on)|date and time|time:|"
     r"预约时间|預約時間|通话时间|通話時間|会议时间|會議時間|时间[:：]|時間[:：]",
     re.I,
 )
 
 
+_SIX_DIGITS = re.compile(r"\d{6}")  # in every case number the patterns take: most mail has none
+
+
 def case_id(text: str) -> str | None:
     """Seller Support case number, digits only."""
+    if not _SIX_DIGITS.search(text):
+        return None
     for rx in _CASE:
         m = rx.search(text)
         if m:
@@ -95,6 +101,8 @@ def case_id(text: str) -> str | None:
 
 def seller_token(text: str) -> str | None:
     """Merchant / seller token as printed next to its label (A + 9-15 upper-case alnum)."""
+    if not _TOKEN_SHAPE.search(text):  # no token-shaped word at all: the costly label search can't hit
+        return None
     for m in _TOKEN.finditer(text):
         if _TOKEN_SHAPE.fullmatch(m.group(1)):
             return m.group(1)

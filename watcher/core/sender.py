@@ -103,12 +103,36 @@ def _unicode_host(host: str) -> str:
 
 
 @cache
-def _psl() -> PublicSuffixList:
-    from publicsuffixlist import PublicSuffixList  # 50 ms to import: only mail naming Amazon needs it
+def _psl_text() -> str:
+    """The public suffix list the library ships, lower-cased, each line after a line break."""
+    from publicsuffixlist import PSLFILE  # never fetches
 
-    # Ships its list; never fetches. Amazon's domains are ASCII, so the IDN forms of the list's
-    # entries (half of its 0.2 s start-up) are not needed.
-    return PublicSuffixList(accept_encoded_idn=False)
+    with open(PSLFILE, encoding="utf-8", errors="surrogateescape") as file:  # as the library reads it
+        return "\n" + file.read().lower()
+
+
+def _psl_for(host: str) -> PublicSuffixList:
+    """The library's list, built from only the rules that can decide `host`.
+
+    For each suffix s of a host the library looks up the rules "!s", "*.s" and "s" and no others,
+    but parsing its whole list costs ~40 ms, most of a one-file `classify` of a mail from Amazon.
+    So the lines starting with one of those rules are picked from the text (a line break, then
+    the rule) and handed to the library, which reads them as it reads
+    its whole list; lines it would ignore anyway are harmless.
+    """
+    from publicsuffixlist import PublicSuffixList
+
+    labels = host.split(".")
+    rules = {f"{p}{'.'.join(labels[i:])}" for i in range(len(labels)) for p in ("", "!", "*.")}
+    text = _psl_text()
+    lines = []
+    for rule in rules:
+        at = text.find("\n" + rule)
+        while at >= 0:
+            end = text.find("\n", at + 1)
+            lines.append(text[at + 1 : end if end >= 0 else len(text)])
+            at = text.find("\n" + rule, at + 1)
+    return PublicSuffixList(lines, accept_encoded_idn=False)  # IDN forms: Amazon's domains are ASCII
 
 
 @lru_cache(maxsize=4096)
@@ -118,7 +142,7 @@ def is_amazon_domain(host: str, label: str = "amazon") -> bool:
     if label not in host:  # the registrable domain's first label is `label`: no need for the list
         return False
     try:
-        registrable = _psl().privatesuffix(host)
+        registrable = _psl_for(host).privatesuffix(host)
     except Exception:  # noqa: BLE001 - odd hosts (IDN garbage) are simply not Amazon
         return False
     if not registrable:
@@ -146,11 +170,21 @@ def host_allowed(host: str, params: SenderParams) -> bool:
 
 
 def is_ip_address(host: str) -> bool:
+    host = host.strip("[]")
+    if ":" not in host and not host[:1].isdigit():  # neither IPv6 nor dotted IPv4: skip the raise
+        return False
     try:
-        ipaddress.ip_address(host.strip("[]"))
+        ipaddress.ip_address(host)
     except ValueError:
         return False
     return True
+
+
+@lru_cache(maxsize=4096)
+def _imitating(host: str) -> str | None:
+    """imitating_host with the packaged parameters, once per host: a notice links the same
+    tracking host dozens of times, and a mailbox a few hosts thousands of times."""
+    return imitating_host(host, load_params())
 
 
 def imitating_host(host: str, params: SenderParams) -> str | None:
@@ -272,7 +306,7 @@ def fraud_evidence(
     if presents_as_amazon or from_amazon or dressed:
         for url in msg.links:
             host = link_host(url, params)
-            why = imitating_host(host, params) if host else None
+            why = _imitating(host) if host else None
             if why:
                 reasons.append(why)
                 break

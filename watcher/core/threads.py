@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from watcher.core.lazyre import Lazy
+
 # Subject prefixes mail clients add on reply and on forward, in the languages sellers' mail comes
 # in (matched case-insensitively, followed by ":" or "："). The one table: the header filter
 # (candidates), the parser's is_reply / is_forward (message) and the rules' subject (classify)
@@ -48,39 +50,39 @@ _HEADER_KEYS = {
 _KEY_OF = {alias: key for key, aliases in _HEADER_KEYS.items() for alias in aliases}
 # "From: x", "**发件人：** x", and NetEase Mail Master's header table ("发件人<TAB>x" once the
 # HTML table is read as text, cells apart by a tab).
-_HEADER_LINE = re.compile(
+_HEADER_LINE = Lazy(
     r"^[ \t>]*+\**+\s*+([^\s:：*]{1,12}(?: [^\s:：*]{1,6})?)"
     r"(?:\s*+\**+\s*+[:：]|\s*\**[ ]?\t)\s*+\**+\s*+(.*)$"
 )
 
-_FORWARD = re.compile(
+_FORWARD = Lazy(
     r"^[ \t>]*+(?:-{2,}+|_{2,}+|={2,}+)?[^\S\n]*+(?:forwarded message|forwarded e-?mail|"
     r"转发的?(?:原)?邮件(?:信息)?|轉寄的?(?:原)?郵件|轉發的?(?:原)?郵件|已转发邮件)"
     r"[^\S\n]*+(?:-{2,}+|_{2,}+|={2,}+)?[^\S\n]*+$"
     r"|^[ \t>]*+begin forwarded message[^\S\n]*+:?[^\S\n]*+$",
     re.I | re.M,
 )
-_ORIGINAL = re.compile(
+_ORIGINAL = Lazy(
     r"^[ \t>]*+-{2,}+[^\S\n]*+(?:original message|replied message|"
     r"原始邮件|原始郵件|原始信件|原邮件|原郵件|回复的原邮件)"
     r"[^\S\n]*+-{2,}+[^\S\n]*+$"
     r"|^[ \t]*+_{10,}+[^\S\n]*+$",
     re.I | re.M,
 )
-_HEADER_START = re.compile(
+_HEADER_START = Lazy(
     r"^[ \t>]*+\**+(?:from|发件人|發件人|寄件者|寄件人)\**+[^\S\n]*+[:：]"
     r"[^\S\n]*+\S[^\n]*+\n(?:[^\n]*+\n){0,2}?"
     r"[ \t>]*+\**+(?:sent|date|发送时间|發送時間|发送日期|發送日期|日期|时间|時間|寄件日期|to|收件人|收件者)"
     r"\**+[^\S\n]*+[:：]",
     re.I | re.M,
 )
-_WROTE = re.compile(
+_WROTE = Lazy(
     r"^[ \t]*+(?:on\b[^\n]{0,200}(?:\n[^\n]{0,120})?\bwrote[^\S\n]*+:|"
     r"在[^\n]{0,200}(?:写道|寫道)[^\S\n]*+[:：]|"
     r"於[^\n]{0,200}寫道[^\S\n]*+[:：]|[^\n]{0,120}\b(?:schrieb|a écrit)[^\S\n]*+:)[ \t]*+$",
     re.I | re.M,
 )
-_QUOTED = re.compile(r"^[ \t]*+>", re.M)
+_QUOTED = Lazy(r"^[ \t]*+>", re.M)
 
 
 @dataclass(frozen=True)
@@ -92,19 +94,33 @@ class ThreadBlock:
     forward: bool = False
 
 
+# Words each marker cannot match without, tested before its search (most mail has no marker, and
+# these case-insensitive multi-line searches try every position). Tested on the lower-cased text:
+# exact for words without "i" or "s", the only ASCII letters re.I also matches with non-ASCII
+# characters that lower() does not turn into them (İ, ı, ſ).
+_NEEDS = {
+    "forward": ("forwarded", "转发", "轉寄", "轉發"),
+    "original": ("--", "__________"),
+    "header": ("from", "发件人", "發件人", "寄件者", "寄件人"),
+}
+
+
 def _first(text: str) -> tuple[int, int, str] | None:
     """Earliest marker: (start, end, kind) with kind forward / original / header / wrote / quote."""
     best: tuple[int, int, str] | None = None
+    lower = text.lower()
     for rx, kind in (
         (_FORWARD, "forward"),
         (_ORIGINAL, "original"),
         (_HEADER_START, "header"),
         (_WROTE, "wrote"),
     ):
+        if kind in _NEEDS and not any(word in lower for word in _NEEDS[kind]):
+            continue
         m = rx.search(text)
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), m.end(), kind)
-    m = _QUOTED.search(text)
+    m = _QUOTED.search(text) if ">" in text else None
     if m and (best is None or m.start() < best[0]):
         best = (m.start(), m.start(), "quote")
     return best

@@ -13,6 +13,8 @@ from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from email.utils import parsedate_to_datetime
 from zoneinfo import ZoneInfo
 
+from watcher.core.lazyre import Lazy
+
 MONTHS = {
     m: i + 1
     for i, names in enumerate(
@@ -40,16 +42,16 @@ _MON = (
 
 # Date grammars, tried in order; every one names y / mon|m / d groups.
 _DATES = [
-    re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号號]?"),
-    re.compile(r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)"),
+    Lazy(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号號]?"),
+    Lazy(r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)"),
     # US 11/30/2026 (Amazon.com's own notation); a day-first 30/11/2026 is swapped in _date_at
-    re.compile(r"(?<![\d/])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})(?!\d)"),
-    re.compile(_MON + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})", re.I),
-    re.compile(r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r",?\s+(?P<y>\d{4})", re.I),
-    re.compile(r"(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号號]"),
+    Lazy(r"(?<![\d/])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})(?!\d)"),
+    Lazy(_MON + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})", re.I),
+    Lazy(r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r",?\s+(?P<y>\d{4})", re.I),
+    Lazy(r"(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号號]"),
 ]
 
-_TIME = re.compile(
+_TIME = Lazy(
     r"(?P<pre>上午|下午|中午|晚上|凌晨|早上|傍晚)?\s*(?P<h>\d{1,2})\s*(?:[:：点點時时]\s*(?P<min>\d{2})?)"
     r"(?::(?P<s>\d{2}))?(?:\s*分)?\s*(?P<ampm>[ap]\.?\s?m\.?(?![a-z]))?",
     re.I,
@@ -94,7 +96,7 @@ ZONES: dict[str, str] = {
     "bst": "+01:00",
     "ist": "+05:30",
 }
-_ZONE_RE = re.compile(
+_ZONE_RE = Lazy(
     r"(?:(?P<base>utc|gmt)\s*(?P<sign>[+-])\s*(?P<oh>\d{1,2})(?::?(?P<om>\d{2}))?)"
     r"|(?P<num>(?<![\d:])[+-]\d{4}(?!\d))"
     r"|(?P<name>" + "|".join(re.escape(z) for z in sorted(ZONES, key=len, reverse=True)) + r")(?![a-z])",
@@ -163,18 +165,18 @@ def _hour(m: re.Match[str], gap: str = "") -> tuple[int, int, int] | None:
 
 # Between a date and its time: weekday names, "at", and a label when the two sit on separate
 # lines or table rows ("Date: ...\nTime: ...", "日期 2026年11月18日 星期三\n时间 下午 4:00").
-_GAP = re.compile(
+_GAP = Lazy(
     r"(?:[\s,，]*(?:\(?[^\d\s()（）]{0,10}\)?|（[^\d）]{0,6}）)){0,3}[\s,，]*(?:at|um|à|@)?\s*", re.I
 )
 # A time written before its date: "15:00-15:15 CET on Thursday, 14 January 2027".
-_TIME_BEFORE = re.compile(
+_TIME_BEFORE = Lazy(
     r"(?P<pre>上午|下午|中午|晚上|凌晨|早上|傍晚)?\s*(?<!\d)(?P<h>\d{1,2})[:：](?P<min>\d{2})(?::(?P<s>\d{2}))?"
     r"\s*(?P<ampm>[ap]\.?\s?m\.?(?![a-z]))?(?:\s*[-–—~至到]\s*\d{1,2}[:：]\d{2}\s*(?:[ap]\.?m\.?)?)?"
     r"(?P<zone>\s*[(（]?[a-z]{2,5}(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?[)）]?)?"
     r"[\s,，]*(?:on|,)?[\s,，]*(?:[a-z]{3,6}day,?\s*)?$",
     re.I,
 )
-_ZONE_TAIL = re.compile(r"[\s\-–—~至到]*(?:\d{1,2}[:：]\d{2}\s*(?:[ap]\.?m\.?)?)?\s*[(（]?\s*(.{0,36})", re.I)
+_ZONE_TAIL = Lazy(r"[\s\-–—~至到]*(?:\d{1,2}[:：]\d{2}\s*(?:[ap]\.?m\.?)?)?\s*[(（]?\s*(.{0,36})", re.I)
 
 
 def _time_after(tail: str) -> tuple[tuple[int, int, int], int] | None:

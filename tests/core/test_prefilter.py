@@ -1,0 +1,102 @@
+"""Required literals: a text they reject has no match (never the other way), for every bundled
+expression, on generated matches and on the corpus; and the walk's rules one construct at a time."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from watcher.core.message import parse_message
+from watcher.core.prefilter import Expression, required_literals
+from watcher.core.ruleset import Condition, default_ruleset, fold
+
+CORPUS = sorted((Path(__file__).parents[1] / "corpus").glob("**/*.eml"))
+
+
+def _expressions() -> list[Expression]:
+    found: dict[str, Expression] = {}
+    for rule in default_ruleset().rules:
+        for _, cond in rule.conditions:
+            for phrase in (*cond.any, *cond.all, *cond.none):
+                if isinstance(phrase, Expression):
+                    found.setdefault(phrase.pattern, phrase)
+    return list(found.values())
+
+
+EXPRESSIONS = _expressions()
+
+
+def admits(clauses: tuple[tuple[str, ...], ...], text: str) -> bool:
+    return all(any(literal in text for literal in clause) for clause in clauses)
+
+
+def test_every_bundled_expression_compiles_and_most_have_literals():
+    # Bundled expressions compile on first search; a broken one must fail here, not in a mail.
+    for expression in EXPRESSIONS:
+        expression.compile()
+    with_literals = [e for e in EXPRESSIONS if required_literals(e.pattern, e.flags)]
+    assert len(with_literals) >= 0.9 * len(EXPRESSIONS)
+
+
+@pytest.mark.parametrize("expression", EXPRESSIONS, ids=lambda e: e.pattern[:50])
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_every_generated_match_holds_the_required_literals(expression, data):
+    clauses = required_literals(expression.pattern, expression.flags)
+    text = data.draw(st.from_regex(expression.compile(), fullmatch=False))
+    if expression.compile().search(text):
+        assert admits(clauses, text), (expression.pattern, clauses, text)
+
+
+def test_no_corpus_text_that_matches_is_rejected():
+    texts = set()
+    for path in CORPUS:
+        msg = parse_message(path.read_bytes()[:300_000])
+        for part in (msg, *msg.forwarded):
+            texts.update((fold(part.subject), fold(part.text), fold(part.newest)))
+    checked = 0
+    for expression in EXPRESSIONS:
+        clauses = required_literals(expression.pattern, expression.flags)
+        for text in texts:
+            for m in expression.compile().finditer(text):
+                assert admits(clauses, m.group()), (expression.pattern, clauses, m.group())
+                checked += 1
+    assert checked > 500  # the corpus does exercise the rules
+
+
+@pytest.mark.parametrize(("pattern", "clauses"), [
+    ("abc", (("abc",),)),
+    (r"\bsiv\b", (("siv",),)),
+    ("(a|b)?xyz", (("xyz",),)),  # an optional part requires nothing
+    ("(foo|bar)baz", (("barbaz", "foobaz"),)),  # implies "baz" and "bar"/"foo": no scan for them
+    ("foo|", ()),  # an empty alternative matches anywhere
+    ("foo|x", ()),  # "x" is too weak to be worth a scan
+    ("(?i:abc)def", (("def",),)),  # case-insensitive parts require nothing
+    ("(?i)abcdef", ()),
+    (r"(abc)\1", (("abc",),)),
+    ("[^.]{0,9}needle", (("needle",),)),
+    ("(?:needle){2,}", (("needle",),)),
+    ("(?<=look)behind", (("behind",),)),  # a lookbehind's text is not part of the match
+    ("一次性密码|验证码", (("一次性密码", "验证码"),)),
+    ("[ab]cde", (("acde", "bcde"),)),
+    ("(?:unable|could not)[^.]{0,20}identity", (("identity",), ("could not", "unable"))),
+])
+def test_constructs(pattern, clauses):
+    assert required_literals(pattern) == clauses
+
+
+def test_an_expression_searches_only_when_its_literals_are_there():
+    expression = Expression(r"(?:unable|could not)[^.]{0,20}identity")
+    assert expression.search("we could not verify your identity")
+    assert not expression.search("we could not verify your account")
+    assert not expression.search("could not. identity")  # literals there, the search still decides
+
+
+def test_a_condition_is_unchanged_by_its_literals():
+    cond = Condition(any=(Expression("a+b"), "plain"), none=(Expression(r"\bstop\b"),))
+    assert cond.matches("xaab") and cond.matches("plain") and not cond.matches("aab stop")
+    assert re.search("a+b", "xaab")

@@ -1,0 +1,286 @@
+"""The literals a regular expression cannot match without: a cheap test before the search.
+
+Why: most rule expressions start with an alternation or a word boundary ("<@failure>[^.]{0,30}
+<@identity>" expands to "(?:\\b(unable to|could not|...)\\b|...)..."), which defeats sre's
+literal-prefix scan, so a search tries the whole expression at every position of the mail: regex
+search was about a fifth of classify's time. Yet almost every such expression needs some words
+that most mail lacks ("identity" or "身份..."), and `word in text` scans a text in C at memchr
+speed. So each expression gets a few *clauses*: sets of literals, of which every match contains
+at least one per clause. A text missing all literals of one clause cannot match, and is not
+searched.
+
+The clauses come from sre's own parse tree (so they agree with what sre compiles), walked
+conservatively: anything not understood (classes with ranges or categories, back-references,
+case-insensitive parts) adds no requirement, which only means a search that could have been
+skipped is run. The clauses are necessary conditions, never sufficient: the search still decides.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import import_module
+from typing import Any
+
+_sre: Any = import_module("re._parser")  # typeshed has no stub for the private module
+_c: Any = import_module("re._constants")
+
+MAX_STRINGS = 32  # the most strings a node's exact set may hold before it counts as unknown
+MAX_CLAUSE = 48  # a clause with more literals costs more scans than the search it would save
+MIN_WEIGHT = 3  # a clause whose weakest literal is shorter ("a", "to") is almost always there
+CAP_WEIGHT = 12  # longer literals are hardly rarer in practice
+KEEP = 3  # clauses kept per expression, most selective first (later ones run only if it passes)
+_REPEATS = (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT)
+_ZERO_WIDTH = (_c.AT, _c.ASSERT, _c.ASSERT_NOT)  # they add no characters to a match
+
+Clauses = tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class _Info:
+    """What a node matches: `exact`, every string it can match (None: unknown or too many), and
+    `clauses`, literal sets of which every match of the node contains one member each."""
+
+    exact: frozenset[str] | None
+    clauses: tuple[frozenset[str], ...] = ()
+
+
+_UNKNOWN = _Info(None)
+_EMPTY = _Info(frozenset({""}))
+
+
+def required_literals(pattern: str, flags: int = 0) -> Clauses:
+    """Clauses of literals (see module doc) for `pattern` compiled with `flags`; () when nothing
+    is known to be required. A text that lacks every literal of one clause has no match."""
+    try:
+        tree = _sre.parse(pattern, flags)
+        if (flags | tree.state.flags) & (re.IGNORECASE | re.LOCALE):
+            return ()  # literals would have to be case-folded: not worth it, nothing required
+        info = _sequence(tree)
+    except (re.error, RecursionError, ValueError):
+        return ()
+    kept: list[frozenset[str]] = []
+    for clause in _useful([*info.clauses, *((info.exact,) if info.exact is not None else ())]):
+        if len(kept) < KEEP and not any(_implies(k, clause) for k in kept):
+            kept.append(clause)
+    return tuple(tuple(sorted(c)) for c in kept)
+
+
+def _useful(found: list[frozenset[str]]) -> tuple[frozenset[str], ...]:
+    """The clauses worth their scans, strongest first: the few best, and the one with the fewest
+    literals (what a branch falls back on when joining its alternatives' clauses gets too long)."""
+    clauses = {c for c in map(_minimal, found) if c and "" not in c and len(c) <= MAX_CLAUSE}
+    ranked = sorted((c for c in clauses if _weight(c) >= MIN_WEIGHT), key=lambda c: (-_score(c), sorted(c)))
+    best = ranked[:KEEP]
+    fewest = min(ranked, key=len, default=None)
+    return (*best, fewest) if fewest is not None and fewest not in best else tuple(best)
+
+
+def _implies(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Every literal of `a` contains one of `b`: a text passing `a` passes `b`, checking it is waste."""
+    return all(any(y in x for y in b) for x in a)
+
+
+def _weight(clause: frozenset[str]) -> int:
+    """How rare the clause's weakest literal is: its length in UTF-8 bytes, so that a CJK
+    character counts three (it says as much as an English syllable), capped (see CAP_WEIGHT)."""
+    return min(CAP_WEIGHT, *(len(s.encode()) for s in clause))
+
+
+def _score(clause: frozenset[str]) -> float:
+    """Selectivity, less a little for the scans the clause needs: a scan costs far less than the
+    search a clause that passes needlessly lets run."""
+    return _weight(clause) - math.log2(len(clause)) / 4
+
+
+def _minimal(clause: frozenset[str]) -> frozenset[str]:
+    """Drop literals containing a shorter one of the same clause: if "ab" is there, "xab" is."""
+    kept: list[str] = []
+    for s in sorted(clause, key=len):
+        if not any(k in s for k in kept):
+            kept.append(s)
+    return frozenset(kept)
+
+
+def _product(a: frozenset[str], b: frozenset[str]) -> frozenset[str] | None:
+    if len(a) * len(b) > MAX_STRINGS:
+        return None
+    return frozenset(x + y for x in a for y in b)
+
+
+def _sequence(nodes: Any) -> _Info:
+    """Items in a row. `run` is every string the items so far can match together, while it stays
+    small; `piece` the literal since the last item with several strings (so that "verif(y|ying)
+    your identity" also yields " identity"). Every run and piece is a clause."""
+    run: frozenset[str] | None = _EMPTY.exact
+    piece = ""
+    clauses: list[frozenset[str]] = []
+    complete = True
+    for info in _items(nodes):
+        clauses.extend(info.clauses)
+        exact = info.exact
+        if exact is not None and len(exact) == 1:
+            piece += next(iter(exact))
+        else:
+            clauses.append(frozenset({piece}))
+            piece = ""
+            if exact is not None:
+                clauses.append(exact)
+        joined = _product(run, exact) if run is not None and exact is not None else None
+        if joined is None:
+            complete = False
+            if run is not None:
+                clauses.append(run)
+            run = exact  # a new run starts at this item (None: after it)
+        else:
+            run = joined
+    clauses.append(frozenset({piece}))
+    if run is not None:
+        clauses.append(run)
+    return _Info(run if complete else None, _useful(clauses))
+
+
+def _items(nodes: Any) -> Iterator[_Info]:
+    """The nodes' infos, a run of literal characters as one string (a word is one item, not one
+    per letter)."""
+    chars: list[str] = []
+    for op, av in nodes:
+        if op is _c.LITERAL:
+            chars.append(chr(av))
+            continue
+        if chars:
+            yield _Info(frozenset({"".join(chars)}))
+            chars = []
+        yield _node(op, av)
+    if chars:
+        yield _Info(frozenset({"".join(chars)}))
+
+
+def _node(op: Any, av: Any) -> _Info:
+    if op is _c.LITERAL:
+        return _Info(frozenset({chr(av)}))
+    if op in _ZERO_WIDTH:
+        return _EMPTY
+    if op is _c.IN:
+        return _charset(av)
+    if op is _c.SUBPATTERN:
+        _, add_flags, _, sub = av
+        return _UNKNOWN if add_flags & (re.IGNORECASE | re.LOCALE) else _sequence(sub)
+    if op is _c.ATOMIC_GROUP:
+        return _sequence(av)
+    if op is _c.BRANCH:
+        return _branch([_sequence(alt) for alt in av[1]])
+    if op in _REPEATS:
+        return _repeat(*av)
+    return _UNKNOWN  # ANY, NOT_LITERAL, back-references, conditionals: nothing known
+
+
+def _charset(items: Any) -> _Info:
+    chars: set[str] = set()
+    for op, av in items:
+        if op is _c.LITERAL:
+            chars.add(chr(av))
+        elif op is _c.RANGE and av[1] - av[0] < MAX_STRINGS:
+            chars.update(chr(c) for c in range(av[0], av[1] + 1))
+        else:  # NEGATE, categories (\d, \s), wide ranges
+            return _UNKNOWN
+    return _Info(frozenset(chars)) if 0 < len(chars) <= MAX_STRINGS else _UNKNOWN
+
+
+def _repeat(low: int, high: int, sub: Any) -> _Info:
+    inner = _sequence(sub)
+    if high == 0:
+        return _EMPTY
+    if low == 0:  # may be absent: requires nothing; `x?` is still a small exact set
+        if high == 1 and inner.exact is not None:
+            return _Info(inner.exact | {""})
+        return _UNKNOWN
+    if low == high == 1:
+        return inner
+    whole = (inner.exact,) if inner.exact is not None else ()
+    return _Info(None, inner.clauses + whole)  # at least one copy is there
+
+
+def _branch(alternatives: list[_Info]) -> _Info:
+    """One alternative matches: its exact strings, or its best clause, is what the branch needs."""
+    exact: frozenset[str] | None = frozenset()
+    best: list[list[frozenset[str]]] | None = []
+    for alt in alternatives:
+        if exact is not None and alt.exact is not None and len(exact) + len(alt.exact) <= MAX_STRINGS:
+            exact = exact | alt.exact
+        else:
+            exact = None
+        own = list(alt.clauses if alt.exact is None else _useful([*alt.clauses, alt.exact]))
+        if best is not None and own:
+            best.append(own)
+        else:
+            best = None
+    union = _union(best) if best else None
+    return _Info(exact, (union,) if union else ())
+
+
+def _union(options: list[list[frozenset[str]]]) -> frozenset[str] | None:
+    """One clause per alternative, joined: the strongest of each; while that is too long to be
+    worth its scans, the alternative with the longest pick takes its best shorter clause."""
+    ranked = [sorted(own, key=lambda c: (-_score(c), sorted(c))) for own in options]
+    picked = [own[0] for own in ranked]
+    while True:
+        union = frozenset().union(*picked)
+        if len(union) <= MAX_CLAUSE:
+            return union
+        i = max(range(len(picked)), key=lambda k: len(picked[k]))
+        shorter = [c for c in ranked[i] if len(c) < len(picked[i])]
+        if not shorter:
+            return None
+        picked[i] = shorter[0]
+
+
+class Expression:
+    """A rule's regular expression over folded text, compiled when first searched, and from its
+    second search on searched only when its required literals are all in the text. Working the
+    literals out costs about two compilations, which pays over many mails but not in a one-file
+    `classify`, whose start-up then compiles only the expressions the mail reaches.
+    `compile()` validates it up front where errors must name the rule.
+    """
+
+    __slots__ = ("pattern", "flags", "_clauses", "_compiled")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = pattern
+        self.flags = flags
+        self._clauses: Clauses | None = None
+        self._compiled: re.Pattern[str] | None = None
+
+    def __repr__(self) -> str:
+        return f"Expression({self.pattern!r})"
+
+    def compile(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern, self.flags)
+        return self._compiled
+
+    def search(self, text: str, seen: dict[str, bool] | None = None) -> bool:
+        """Whether the expression occurs in `text`; `seen` remembers, for one text, which
+        literals it holds, so that expressions needing the same literal scan for it once."""
+        clauses = self._clauses
+        if clauses is None:
+            compiled = self._compiled
+            if compiled is None:  # the first search: no literals yet (see the class doc)
+                return self.compile().search(text) is not None
+            clauses = self._clauses = required_literals(self.pattern, self.flags)
+        for clause in clauses:
+            if not _holds_one(clause, text, {} if seen is None else seen):
+                return False
+        return (self._compiled or self.compile()).search(text) is not None
+
+
+def _holds_one(clause: tuple[str, ...], text: str, seen: dict[str, bool]) -> bool:
+    for literal in clause:
+        hit = seen.get(literal)
+        if hit is None:
+            hit = seen[literal] = literal in text
+        if hit:
+            return True
+    return False
