@@ -98,3 +98,15 @@ def test_garbage_is_other_with_parse_error():
     result = classify(b"")
     assert isinstance(result, Classification)
     assert result.kind is Kind.OTHER and result.parse_error
+
+
+def test_to_json_is_every_field_json_ready():
+    """The shallow to_json must give what a deep asdict gives, for every corpus mail's fields."""
+    import dataclasses
+    import json as jsonlib
+
+    for path, _ in (c.values for c in CASES):
+        result = classify(path.read_bytes())
+        deep = jsonlib.loads(jsonlib.dumps(dataclasses.asdict(result), default=lambda v: v.isoformat()))
+        assert result.to_json() == deep, path.name
+        assert jsonlib.loads(jsonlib.dumps(result.to_json())) == result.to_json()

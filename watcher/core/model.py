@@ -7,7 +7,7 @@ spells a concept the same way.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
@@ -80,8 +80,10 @@ class Classification:
     notes: tuple[str, ...] = field(default_factory=tuple)  # what the reading budget or the parser cut
 
     def to_json(self) -> dict[str, Any]:
-        """JSON-ready dict; dates as ISO strings, absent values as None."""
-        out = asdict(self)
+        """JSON-ready dict; dates as ISO strings, absent values as None. Shallow: every field is
+        a scalar or a tuple of strings, and `asdict`'s deep copy cost ~7% of a whole-process
+        classify."""
+        out = {f.name: getattr(self, f.name) for f in fields(self)}
         for key, value in out.items():
             if isinstance(value, (date, datetime)):
                 out[key] = value.isoformat()
