@@ -395,16 +395,18 @@ def phase_report(mix: str, folder_bytes: int, siv_ids: set[str], engine: list[di
     med = statistics.median
     names = sorted({k for r in engine for k in r["phase_seconds"]},
                    key=lambda k: -med(r["phase_seconds"].get(k, 0) for r in engine))
-    rows = "\n".join(
-        f"| {k} | {med(r['phase_seconds'].get(k, 0) for r in engine):.3f} | "
-        f"{med(r['phase_bytes'].get(k, 0) for r in engine) / 1e6:.2f} | {engine[-1]['phase_calls'].get(k, '')} |"
-        for k in names)
+    def cell(key: str, k: str) -> float:
+        return med(r[key].get(k, 0) for r in engine)
+
+    rows = "\n".join(f"| {k} | {cell('phase_seconds', k):.3f} | {cell('phase_bytes', k) / 1e6:.2f} | "
+                     f"{engine[-1]['phase_calls'].get(k, '')} |" for k in names)
     e = engine[-1]
     found = min(len(siv_ids & set(r["found"])) for r in engine)
+    wire = med(r["wire_out"] for r in engine)
     print(f"""
 Engine phases, {mix} mix (median of {len(engine)} runs; wall {med(r['seconds'] for r in engine):.2f} s,
-Dovecot out= {med(r['wire_out'] for r in engine) / 1e6:.2f} MB = {med(r['wire_out'] for r in engine) / folder_bytes:.2%}
-of {folder_bytes / 1e6:.0f} MB, peak RSS {med(r['rss_mb'] for r in engine):.0f} MB, SIV found {found}/{len(siv_ids)};
+Dovecot out= {wire / 1e6:.2f} MB = {wire / folder_bytes:.2%} of {folder_bytes / 1e6:.0f} MB,
+peak RSS {med(r['rss_mb'] for r in engine):.0f} MB, SIV found {found}/{len(siv_ids)};
 last run: {e['bodies']} whole, {e['partials']} partial views, {e['notices']} notices settled by headers)
 
 | phase | seconds | MB received | calls (last run) |
