@@ -66,9 +66,9 @@ class Phases:
 def fetch_phase(_client: Any, _uids: Any, items: Any, *args: Any, **kwargs: Any) -> str:
     text = b" ".join(i if isinstance(i, bytes) else str(i).encode() for i in items)
     if b"BODYSTRUCTURE" in text:
-        return "bodystructure"
-    if b"BODY.PEEK[]" in text:
-        return "whole bodies"
+        return "bodystructure + size"
+    if b"BODY.PEEK[]" in text or b"BODY.PEEK[HEADER]" in text:
+        return "bodies (whole or text parts)"
     if b"HEADER" in text:
         return "header fetch"
     return "partial views"
@@ -83,9 +83,14 @@ def engine(port: int, pwfile: Path, db: str) -> dict[str, Any]:
     from watcher.settings.config import Config, MailboxConfig, ScheduleConfig
     from watcher.store.tables import Store
 
+    from watcher.mail import views
+
     IMAPClient.fetch = phases.wrap(fetch_phase, IMAPClient.fetch)  # type: ignore[method-assign]
     IMAPClient.search = phases.wrap("search", IMAPClient.search)  # type: ignore[method-assign]
     imap.fetch_headers = phases.wrap("header fetch", imap.fetch_headers)
+    views.fetch_items = phases.wrap(fetch_phase, views.fetch_items)
+    imap.triage = phases.wrap("header filter (CPU)", imap.triage)
+    views.View.next_reads = phases.wrap("partial views (CPU)", views.View.next_reads)  # type: ignore[method-assign]
     for name in ("record", "record_others", "advance", "folder_state", "reset_folder"):
         setattr(Store, name, phases.wrap("store", getattr(Store, name)))
     box = MailboxConfig(name="bench", host="127.0.0.1", port=port, security="plain",
@@ -100,7 +105,7 @@ def engine(port: int, pwfile: Path, db: str) -> dict[str, Any]:
     found = [m.message_id for m in store.messages() if m.kind != "other"]
     timed = {k: round(v, 4) for k, v in phases.seconds.items()}
     timed["start (imports, store, classifier)"] = round(started - T0, 4)
-    timed["rest (connect, folders, triage)"] = round(synced - started - sum(phases.seconds.values()), 4)
+    timed["rest (connect, folders, loops)"] = round(synced - started - sum(phases.seconds.values()), 4)
     return {"fetched": [m.message_id for m in store.messages()],
             "bytes_fetched": report.total("bytes_fetched"), "bodies": report.total("bodies_fetched"),
             "headers": report.total("headers_fetched"), "found": found,

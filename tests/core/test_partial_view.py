@@ -20,17 +20,9 @@ import pytest
 
 from tests.corpus import sellermix
 from tests.mailgen import forward, siv_mail
-from watcher.core.candidates import (
-    HEADER_FIELDS,
-    TextPart,
-    may_be_siv,
-    partial_says_siv,
-    partial_sections,
-    partial_text,
-    text_parts,
-    triage,
-)
+from watcher.core.candidates import HEADER_FIELDS, may_be_siv, triage
 from watcher.core.candidates import amazon_notice as is_amazon_notice
+from watcher.core.partial_view import TextPart, View, partial_text, text_parts
 
 CORPORA = Path(__file__).resolve().parents[1] / "corpus"
 
@@ -82,20 +74,30 @@ def section(msg: Message, name: str) -> Message:
     return msg
 
 
-def fetched_whole(raw: bytes) -> bool:
-    """The engine's decision for one mail, on a simulated server: is the whole mail fetched?"""
-    header = header_fields(raw)
-    fate = triage(header)
-    if fate in ("skip", "notice"):
-        return False
+def viewed(raw: bytes, header: bytes | None = None) -> View:
+    """A partial view of a mail run to its end on a simulated server (reads served from the
+    transfer-encoded part bodies, as `BODY.PEEK[section]<offset.n>` serves them)."""
     msg = email.message_from_bytes(raw)
     parts = text_parts(structure(msg))
+    assert parts is not None
+    view = View.of(header_fields(raw) if header is None else header, parts)
+    while reads := view.next_reads():
+        for part, offset, n in reads:
+            view.feed(part, raw_body(section(msg, part.section))[offset:offset + n], n)
+    return view
+
+
+def fetched_whole(raw: bytes) -> bool:
+    """The engine's decision for one mail, on a simulated server: is the whole mail fetched?"""
+    fate = triage(header_fields(raw))
+    if fate in ("skip", "notice"):
+        return False
+    parts = text_parts(structure(email.message_from_bytes(raw)))
     if fate == "structure":
         return parts is None  # an attached message (or a structure not understood)
     if fate == "whole" or parts is None:
         return True
-    texts = [partial_text(raw_body(section(msg, p.section))[:n], p) for p, n in partial_sections(*parts)]
-    return partial_says_siv(header, texts)
+    return viewed(raw).outcome == "whole"
 
 
 def corpus_mails(kinds: str) -> list[tuple[str, bytes]]:
