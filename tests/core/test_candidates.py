@@ -110,7 +110,7 @@ def test_ordinary_mail_takes_the_fast_path(n):
     assert plainly_ordinary(fetched(filler(n, random.Random(n), size=500)))  # Chinese senders too
 
 
-@pytest.mark.parametrize("pattern", [candidates._AMAZON, candidates._FORWARD, candidates._SIV_WORDS])
+@pytest.mark.parametrize("pattern", [candidates._AMAZON, candidates.FORWARD_SUBJECT, candidates._SIV_WORDS])
 @settings(max_examples=300, deadline=None)
 @given(data=st.data())
 def test_every_match_of_a_candidate_pattern_defeats_the_prefilter(pattern, data):

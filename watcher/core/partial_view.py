@@ -72,7 +72,9 @@ def text_parts(structure: object) -> tuple[TextPart, ...] | None:
     """Every text/plain and text/html part the classifier reads, in order: not an attachment
     (no "attachment" disposition, no file name), outside any attached message. None when the
     structure (as imapclient gives it: nested tuples, a multipart's first item the list of its
-    parts) is not understood or holds an attached message: then the mail is fetched whole."""
+    parts) is not understood, holds an attached message or an empty part (what Dovecot shows for
+    a multipart whose boundary never occurs, which the parser reads as plain text): then the
+    mail is fetched whole."""
     if structure is None or structure_is_candidate(structure):
         return None
     found: list[TextPart] = []
@@ -83,8 +85,8 @@ def text_parts(structure: object) -> tuple[TextPart, ...] | None:
         if isinstance(node[0], list):  # multipart: ([parts], subtype, ...)
             prefix = f"{section}." if section else ""
             return bool(node[0]) and all(walk(part, f"{prefix}{i}") for i, part in enumerate(node[0], 1))
-        if len(node) < 7:
-            return False
+        if len(node) < 7 or node[6] == 0:
+            return False  # Dovecot's empty part for a boundary it did not find: the parser reads the body
         kind, subtype = _text(node[0]).lower(), _text(node[1]).lower()
         if kind != "text" or subtype not in ("plain", "html"):
             return True
@@ -210,7 +212,8 @@ class View:
             if offset >= MAX_VIEW:
                 self.outcome = "whole"  # this much markup and still no text: do not guess
                 return []
-            reads.append((part, offset, NEXT_WINDOW if offset else FIRST_WINDOW[part.subtype]))
+            window = NEXT_WINDOW if offset else FIRST_WINDOW[part.subtype]
+            reads.append((part, offset, min(window, MAX_VIEW - offset)))
         return reads
 
     def _stub(self, plains: list[TextPart]) -> bool:
