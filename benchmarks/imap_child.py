@@ -79,11 +79,9 @@ def engine(port: int, pwfile: Path, db: str) -> dict[str, Any]:
     phases.count_socket()
     from imapclient import IMAPClient
 
-    from watcher.mail import imap
+    from watcher.mail import imap, views
     from watcher.settings.config import Config, MailboxConfig, ScheduleConfig
     from watcher.store.tables import Store
-
-    from watcher.mail import views
 
     IMAPClient.fetch = phases.wrap(fetch_phase, IMAPClient.fetch)  # type: ignore[method-assign]
     IMAPClient.search = phases.wrap("search", IMAPClient.search)  # type: ignore[method-assign]

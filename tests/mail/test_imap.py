@@ -21,7 +21,7 @@ import pytest
 from tests.corpus import sellermix
 from tests.dovecot import Account
 from tests.mailgen import big_siv_mail, corpus, filler, forward, siv_mail
-from watcher.mail import imap, views, wire
+from watcher.mail import imap, wire
 from watcher.mail.push import RECONNECT_CAP, Backoff, IdleWorker, Poller
 from watcher.settings.config import Config, ScheduleConfig
 from watcher.store.tables import Store
