@@ -175,7 +175,7 @@ def test_every_match_of_the_siv_vocabulary_holds_the_literals_its_gate_needs(ind
     probe = folded.lower().replace("\u0131", "i")
     assert alternatives is not None and _VOCABULARY.gate is not None
     assert any(all(any(lit in probe for lit in options) for options in need) for need in alternatives), text
-    assert _VOCABULARY.gate.search(probe), text
+    assert any(literal in probe for literal in _VOCABULARY.gate), text
     assert candidates.may_be_siv(text)
 
 

@@ -198,6 +198,8 @@ class View:
     def _look(self, parts: list[TextPart]) -> list[Read]:
         """Judge what was read of these parts: outcome "whole", or the reads to do next ([] when
         enough was seen to settle them)."""
+        if not any(p.section in self.data for p in parts):  # nothing read yet: the first windows
+            return [(p, 0, min(FIRST_WINDOW[p.subtype], MAX_VIEW)) for p in parts]
         text = "\n".join(partial_text(self.data.get(p.section, b""), p, p.section in self.complete)
                          for p in parts)
         if self._may_be_siv(text):
