@@ -244,6 +244,7 @@ class _Vocabulary:
 
     patterns: tuple[tuple[re.Pattern[str], tuple[Need, ...] | None], ...]
     gate: tuple[str, ...] | None
+    gate_expression: re.Pattern[str] | None  # the same literals: faster on a subject, slower on a page
 
 
 @functools.cache
@@ -255,7 +256,9 @@ def _siv_vocabulary() -> _Vocabulary:
     needs = [need for _, alts in patterns for need in alts or ((),)]
     telling = {lit for need in needs if need for lit in max(need, key=lambda o: min(map(len, o)))}
     gate = tuple(sorted(a for a in telling if not any(b != a and b in a for b in telling)))  # shortest do
-    return _Vocabulary(tuple(patterns), gate if all(needs) else None)
+    if not all(needs):
+        return _Vocabulary(tuple(patterns), None, None)
+    return _Vocabulary(tuple(patterns), gate, re.compile("|".join(map(re.escape, gate))))
 
 
 def may_be_siv(text: str) -> bool:
@@ -267,8 +270,11 @@ def may_be_siv(text: str) -> bool:
     folded = fold(text)
     probe = folded.lower().replace("\u0131", "i")  # re.IGNORECASE matches dotless i to i; lower() does not
     vocabulary = _siv_vocabulary()
-    if vocabulary.gate is not None and not any(literal in probe for literal in vocabulary.gate):
-        return False  # the common case (substring tests: 5x faster than one alternation)
+    if vocabulary.gate is not None and vocabulary.gate_expression is not None:  # the common case
+        if len(probe) < 400 and not vocabulary.gate_expression.search(probe):
+            return False
+        if len(probe) >= 400 and not any(literal in probe for literal in vocabulary.gate):
+            return False  # on a page, substring tests are 5x faster than one alternation
     seen: dict[str, bool] = {}
 
     def has(options: tuple[str, ...]) -> bool:
