@@ -176,6 +176,7 @@ def test_every_match_of_the_siv_vocabulary_holds_the_literals_its_gate_needs(ind
     assert alternatives is not None and _VOCABULARY.gate is not None
     assert any(all(any(lit in probe for lit in options) for options in need) for need in alternatives), text
     assert any(literal in probe for literal in _VOCABULARY.gate), text
+    assert _VOCABULARY.gate_expression is not None and _VOCABULARY.gate_expression.search(probe), text
     assert candidates.may_be_siv(text)
 
 
