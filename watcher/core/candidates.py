@@ -157,8 +157,9 @@ def structure_is_candidate(bodystructure: object) -> bool:
 # (Amazon sender), so two cheaper steps decide most of them before a whole mail is fetched:
 # 1. `amazon_notice`: from headers alone, an order / settlement / advertising / shipment notice
 #    from a genuine Amazon marketplace domain is never SIV (nothing is fetched);
-# 2. the partial view: BODYSTRUCTURE, then the first bytes of the first text part(s); the whole
-#    mail is fetched only when `may_be_siv` finds SIV vocabulary in subject + that text.
+# 2. the partial view (core.partial_view): BODYSTRUCTURE, then the text the classifier would read,
+#    window by window; the whole mail is fetched only when `may_be_siv` finds SIV vocabulary in
+#    subject + that text, or the view cannot tell.
 
 _MARKET_TLDS = (
     "com", "ca", "com.mx", "com.br", "co.uk", "de", "fr", "it", "es", "nl", "se", "pl", "com.be", "ie",

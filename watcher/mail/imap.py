@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import hashlib
 import logging
 import socket
 import ssl
@@ -29,6 +28,7 @@ from imapclient.exceptions import LoginError
 
 from watcher.core.candidates import HEADER_FIELDS, triage
 from watcher.mail import views
+from watcher.mail.recording import Others, record_mail
 from watcher.mail.wire import Unreadable, fetch_headers
 from watcher.settings import secrets
 from watcher.settings.config import Config, MailboxConfig, ScheduleConfig
@@ -324,9 +324,9 @@ def _sync_chunk(client: IMAPClient, ctx: SyncContext, rep: FolderReport, folder:
         elif fate == "notice":
             rep.notices += 1
     plans = views.decide(client, rep, fates, headers)
-    others = _Others(ctx, rep, folder)
+    others = Others(ctx, rep, folder)
     for uid, raw, size in views.bodies(client, rep, plans, ctx.schedule.max_body_bytes, ctx.check_stop):
-        _record(ctx, rep, folder, uid, raw, size, others)
+        record_mail(ctx, rep, folder, uid, raw, size, others)
     others.flush()
     ctx.store.advance(ctx.mailbox.name, folder, rep.uidvalidity, uids[-1])
 
@@ -352,59 +352,6 @@ def _fetch_headers(client: IMAPClient, uids: list[int]) -> dict[int, bytes]:
 def _slow_headers(reason: str) -> None:
     """Said once per reason and process, not once per chunk."""
     log.warning("header FETCH falls back to imapclient's parser (slower): %s", reason)
-
-
-OTHERS_BATCH = 200  # `other` mails stored per transaction
-
-
-class _Others:
-    """`other` mails no case can take (no references, no case ID), stored in batches: one
-    transaction per OTHERS_BATCH instead of one each. Flushed before any mail is recorded on its
-    own and before the watermark moves, so the watermark never passes an uncommitted mail."""
-
-    def __init__(self, ctx: SyncContext, rep: FolderReport, folder: str) -> None:
-        self.ctx, self.rep, self.folder = ctx, rep, folder
-        self.items: list[tuple[int, Classification, str, int]] = []
-
-    def add(self, uid: int, classification: Classification, content_hash: str, size: int) -> None:
-        self.items.append((uid, classification, content_hash, size))
-        if len(self.items) >= OTHERS_BATCH:
-            self.flush()
-
-    def flush(self) -> None:
-        if not self.items:
-            return
-        items, self.items = self.items, []
-        rows = self.ctx.store.record_others(self.ctx.mailbox.name, self.folder, self.rep.uidvalidity, items)
-        for (uid, *_), row in zip(items, rows, strict=True):
-            if row is None:
-                self.rep.duplicates += 1
-            else:
-                self.rep.stored += 1
-                self.rep.stored_uids.append(uid)
-
-
-def _record(ctx: SyncContext, rep: FolderReport, folder: str, uid: int, raw: bytes, size: int,
-            others: _Others | None = None) -> None:
-    classification = ctx.classifier()(raw, tz=ctx.tz, authserv_ids=ctx.mailbox.authserv_ids)
-    content_hash = hashlib.sha256(raw).hexdigest()
-    if others is not None and _caseless(classification):
-        others.add(uid, classification, content_hash, size or len(raw))
-        return
-    if others is not None:
-        others.flush()  # record() moves the watermark to this UID: what is below must be committed
-    row = ctx.store.record(ctx.mailbox.name, folder, rep.uidvalidity, uid, classification,
-                           content_hash=content_hash, size=size or len(raw), on_record=ctx.on_record)
-    if row is None:
-        rep.duplicates += 1
-    else:
-        rep.stored += 1
-        rep.stored_uids.append(uid)
-
-
-def _caseless(c: Classification) -> bool:
-    """An `other` mail that no case can take: ingest.siv_link links only by references or case ID."""
-    return c.kind.value == "other" and not c.references and not c.case_id and not c.parse_error
 
 
 def sync_mailbox(ctx: SyncContext, client: IMAPClient | None = None) -> SyncReport:
