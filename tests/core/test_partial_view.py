@@ -29,6 +29,7 @@ from watcher.core.partial_view import (
     TextPart,
     View,
     partial_text,
+    reading_parts,
     text_only_message,
     text_parts,
 )
@@ -255,6 +256,10 @@ def test_text_parts_reads_imapclient_structures():
     attached = ([single, (b"message", b"rfc822", None, None, None, b"7bit", 4513, (), single, 10)], b"mixed")
     assert text_parts(attached) is None  # an attached message: fetch it whole
     assert text_parts(None) is None
+    assert [(p.section, p.subtype) for p in reading_parts(attached)] == [("1", "html"), ("2", "rfc822")]
+    eml = (b"application", b"octet-stream", (b"name", b"fwd.eml"), None, None, b"base64", 9, None)
+    saved = ([single, eml], b"mixed")
+    assert reading_parts(saved) is None  # a saved message as a file: the whole mail
     nothing = (b"text", b"plain", (b"charset", b"us-ascii"), None, None, b"7bit", 0, 0, None, None, None)
     empty = ([nothing], b"mixed", None, None, None, None)
     assert text_parts(empty) is None  # Dovecot's answer for a boundary that never occurs

@@ -39,6 +39,18 @@ def test_an_siv_mail_with_a_big_attachment_is_classified_from_its_text_parts_onl
     assert inbox.bodies_fetched == 2 and inbox.bytes_fetched < 40_000  # not the 2.1 MB of scans
 
 
+def test_an_agent_forward_attaching_the_siv_mail_and_a_scan_is_read_without_the_scan(imap_account, tmp_path):
+    """The forwarded message (message/rfc822) is read whole, the 1 MB scan beside it not at all."""
+    raw = sellermix.with_attachment(forward(siv_mail(5, "scan"), 5, "attached"), 1_000_000, 5)
+    imap_account.append(raw)
+
+    inbox, store = first_sync(imap_account, tmp_path)
+
+    [row] = store.messages()
+    assert row.kind == siv_kind(5) and row.size == len(raw)
+    assert inbox.bodies_fetched == 1 and inbox.bytes_fetched < 40_000
+
+
 def siv_kind(n: int) -> str:
     """What the classifier calls siv_mail(n) fetched whole."""
     from watcher.core.classify import classify

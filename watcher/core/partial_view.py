@@ -49,7 +49,7 @@ class TextPart:
     """One text part of a BODYSTRUCTURE: its section ("1", "1.1"), what it is, how it is encoded."""
 
     section: str
-    subtype: str  # plain / html
+    subtype: str  # plain / html (rfc822: an attached message, read whole; see `reading_parts`)
     encoding: str  # 7bit, 8bit, quoted-printable, base64...
     charset: str | None
     size: int
@@ -77,6 +77,21 @@ def text_parts(structure: object) -> tuple[TextPart, ...] | None:
     mail is fetched whole."""
     if structure is None or structure_is_candidate(structure):
         return None
+    return _readable(structure, messages=False)
+
+
+def reading_parts(structure: object) -> tuple[TextPart, ...] | None:
+    """What the classifier reads of a mail, to fetch it as its header and these parts only: the
+    text parts (as `text_parts`) and every attached message (message/rfc822) whole, the latter
+    as a TextPart of subtype "rfc822". None when not understood, or when a file looks like a
+    saved message (.eml, .msg): then the whole mail."""
+    text = repr(structure).lower()
+    if structure is None or ".eml" in text or ".msg" in text or "outlook" in text:
+        return None
+    return _readable(structure, messages=True)
+
+
+def _readable(structure: object, messages: bool) -> tuple[TextPart, ...] | None:
     found: list[TextPart] = []
 
     def walk(node: object, section: str) -> bool:
@@ -85,9 +100,12 @@ def text_parts(structure: object) -> tuple[TextPart, ...] | None:
         if isinstance(node[0], list):  # multipart: ([parts], subtype, ...)
             prefix = f"{section}." if section else ""
             return bool(node[0]) and all(walk(part, f"{prefix}{i}") for i, part in enumerate(node[0], 1))
-        if len(node) < 7 or node[6] == 0:
+        if len(node) < 7 or node[6] == 0 or not isinstance(node[6], int):
             return False  # Dovecot's empty part for a boundary it did not find: the parser reads the body
         kind, subtype = _text(node[0]).lower(), _text(node[1]).lower()
+        if kind == "message" and subtype == "rfc822":
+            found.append(TextPart(section or "1", "rfc822", _text(node[5]).lower() or "7bit", None, node[6]))
+            return messages
         if kind != "text" or subtype not in ("plain", "html"):
             return True
         disposition = node[9] if len(node) > 9 else None  # text: ... size, lines, md5, disposition
@@ -96,9 +114,8 @@ def text_parts(structure: object) -> tuple[TextPart, ...] | None:
         attached = isinstance(disposition, (tuple, list)) and bool(disposition) and \
             _text(disposition[0]).lower() == "attachment"
         if not (named or attached):
-            size = node[6] if isinstance(node[6], int) else 0
             found.append(TextPart(section or "1", subtype, _text(node[5]).lower() or "7bit",
-                                  _params(node[2]).get("charset"), size))
+                                  _params(node[2]).get("charset"), node[6]))
         return True
 
     if not walk(structure, ""):

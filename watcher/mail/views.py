@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from imapclient import IMAPClient
 
 from watcher.core.candidates import structure_is_candidate
-from watcher.core.partial_view import TextPart, View, text_only_message, text_parts
+from watcher.core.partial_view import TextPart, View, reading_parts, text_only_message, text_parts
 from watcher.mail.wire import Unreadable, fetch
 
 if TYPE_CHECKING:
@@ -80,7 +80,7 @@ def decide(client: IMAPClient, rep: FolderReport, fates: dict[int, str],
         size = size if isinstance(size, int) else 0
         if fates[uid] == "structure":  # not a candidate, unless it carries an attached message
             if structure_is_candidate(structure):
-                plans.append(Plan(uid, size))
+                plans.append(_plan(uid, size, structure))
             continue
         if data is None:
             plans.append(Plan(uid, 0))  # unanswered: be safe
@@ -90,17 +90,19 @@ def decide(client: IMAPClient, rep: FolderReport, fates: dict[int, str],
             views[uid] = (View.of(headers[uid], parts), size, structure)
             rep.partials_fetched += 1
         else:
-            plans.append(_plan(uid, size, structure, parts))
+            plans.append(_plan(uid, size, structure))
     for uid, (view, size, structure) in _run(client, rep, views).items():
         if view.outcome == "whole":
-            plans.append(_plan(uid, size, structure, text_parts(structure)))
+            plans.append(_plan(uid, size, structure))
     return sorted(plans, key=lambda plan: plan.uid)
 
 
-def _plan(uid: int, size: int, structure: object, parts: tuple[TextPart, ...] | None) -> Plan:
-    """Whole, unless the mail is big, a multipart, and its text parts are under half of it."""
+def _plan(uid: int, size: int, structure: object) -> Plan:
+    """Whole, unless the mail is big, a multipart, and what the classifier reads of it (text
+    parts, attached messages) is under half of it: then its header and those parts."""
     multipart = isinstance(structure, (tuple, list)) and bool(structure) and isinstance(structure[0], list)
-    if parts and multipart and size > TEXT_ONLY_ABOVE and 2 * sum(p.size for p in parts) < size:
+    parts = reading_parts(structure) if multipart and size > TEXT_ONLY_ABOVE else None
+    if parts and 2 * sum(p.size for p in parts) < size:
         return Plan(uid, size, parts)
     return Plan(uid, size)
 
