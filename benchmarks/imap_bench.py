@@ -49,49 +49,7 @@ from tests.mailgen import filler, forward, siv_mail  # noqa: E402
 FORWARDS = 8  # of the SIV mails, this many are agent forwards from a non-Amazon address
 PUSH_USER = "push@example.com"  # an empty mailbox for the service run (APPEND -> alert received)
 
-CHILD = r"""
-import json, sys, time
-t0 = time.monotonic()
-mode, port, pwfile, db = sys.argv[1:5]
-from pathlib import Path
-if mode == "engine":
-    from watcher.mail import imap
-    from watcher.settings.config import Config, MailboxConfig, ScheduleConfig
-    from watcher.store.tables import Store
-    box = MailboxConfig(name="bench", host="127.0.0.1", port=int(port), security="plain",
-                        username="seller@example.com", password_file=Path(pwfile), timeout=120)
-    store = Store(db)
-    config = Config(mailboxes=(box,), schedule=ScheduleConfig())
-    report = imap.sync_mailbox(imap.SyncContext.of(config, box, store))
-    found = [m.message_id for m in store.messages() if m.kind != "other"]
-    out = {"fetched": [m.message_id for m in store.messages()],
-           "bytes_fetched": report.total("bytes_fetched"), "bodies": report.total("bodies_fetched"),
-           "headers": report.total("headers_fetched"), "found": found,
-           "partials": sum(getattr(f, "partials_fetched", 0) for f in report.folders)}
-else:
-    import mailparser
-    from imapclient import IMAPClient
-    from datetime import date, timedelta
-    c = IMAPClient("127.0.0.1", port=int(port), ssl=False, timeout=120)
-    c.login("seller@example.com", Path(pwfile).read_text())
-    found, nbytes = [], 0
-    for folder in ("INBOX", "Junk"):
-        c.select_folder(folder, readonly=True)
-        uids = c.search(["SINCE", date.today() - timedelta(days=91)])
-        for i in range(0, len(uids), 200):
-            for uid, data in c.fetch(uids[i:i + 200], [b"BODY.PEEK[]"]).items():
-                raw = data[b"BODY[]"]
-                nbytes += len(raw)
-                mail = mailparser.parse_from_bytes(raw)
-                if "amazon" in str(mail.from_).lower():
-                    found.append(mail.message_id)
-    c.logout()
-    out = {"bytes_fetched": nbytes, "found": found}
-out["seconds_in_child"] = time.monotonic() - t0
-# VmHWM, not ru_maxrss: Linux carries the parent's RSS into a child's ru_maxrss across exec
-out["rss_mb"] = int(next(l.split()[1] for l in open("/proc/self/status") if l.startswith("VmHWM"))) / 1024
-print(json.dumps(out))
-"""
+CHILD = Path(__file__).resolve().parent / "imap_child.py"  # one contender per fresh process
 
 
 def build(server: Dovecot, mails: int, siv: int, seed: int = 42, mix: str = "plain") -> tuple[int, set[str]]:
@@ -168,7 +126,7 @@ def _seller_mails(mails: int, rng: random.Random, now: float, siv_at: set[int], 
 def run_child(mode: str, server: Dovecot, pwfile: Path, db: str) -> dict:
     logouts = len(server.logouts())
     t0 = time.monotonic()
-    proc = subprocess.Popen([sys.executable, "-c", CHILD, mode, str(server.port), str(pwfile), db],
+    proc = subprocess.Popen([sys.executable, str(CHILD), mode, str(server.port), str(pwfile), db],
                             stdout=subprocess.PIPE, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
     out = proc.stdout.read()  # type: ignore[union-attr]
     _, status, usage = os.wait4(proc.pid, 0)
@@ -351,6 +309,8 @@ def main() -> None:
     ap.add_argument("--mix", default="plain,seller", help="comma-separated: plain, seller")
     ap.add_argument("--no-push", action="store_true",
                     help="first sync only: no steady state, no push latency")
+    ap.add_argument("--engine-only", action="store_true",
+                    help="while developing: no naive runs (no speed-up), phases and bytes only")
     args = ap.parse_args()
     for mix in args.mix.split(","):
         bench_mix(args, mix.strip())
@@ -375,10 +335,13 @@ def bench_mix(args: argparse.Namespace, mix: str) -> None:
             engine, naive = [], []
             for run in range(args.runs):
                 engine.append(run_child("engine", server, pwfile, f"sqlite:///{tmp}/engine{run}.db"))
-                naive.append(run_child("naive", server, pwfile, f"sqlite:///{tmp}/naive{run}.db"))
-                print(f"{mix} run {run}: engine {engine[-1]['seconds']:.2f} s, "
-                      f"naive {naive[-1]['seconds']:.2f} s", file=sys.stderr)
-            first_sync_report(args, mix, server, folder_bytes, siv_ids, engine, naive)
+                if not args.engine_only:
+                    naive.append(run_child("naive", server, pwfile, f"sqlite:///{tmp}/naive{run}.db"))
+                print(f"{mix} run {run}: engine {engine[-1]['seconds']:.2f} s, {engine[-1]['wire_out']} bytes"
+                      + (f", naive {naive[-1]['seconds']:.2f} s" if naive else ""), file=sys.stderr)
+            if naive:
+                first_sync_report(args, mix, server, folder_bytes, siv_ids, engine, naive)
+            phase_report(mix, folder_bytes, siv_ids, engine)
             if mix != "plain" or args.no_push:
                 return
             db = f"sqlite:///{tmp}/engine0.db"
@@ -424,6 +387,32 @@ each a fresh process and a fresh database. Engine/naive seconds per run: {runs}
 | recall: SIV mails fetched and stored / present (worst run) | **{fetched}/{len(siv_ids)}** | all fetched |
 | recall: classified as an SIV kind / present (worst run) | {found}/{len(siv_ids)} | n/a (no classifier) |
 {f"{chr(10)}Missed: {', '.join(missed)}{chr(10)}" if missed else ""}""")
+
+
+def phase_report(mix: str, folder_bytes: int, siv_ids: set[str], engine: list[dict]) -> None:
+    """Where the engine's time and bytes go, phase by phase: median seconds over the runs, bytes
+    received by the client (what the socket returned: literals and protocol text)."""
+    med = statistics.median
+    names = sorted({k for r in engine for k in r["phase_seconds"]},
+                   key=lambda k: -med(r["phase_seconds"].get(k, 0) for r in engine))
+    def cell(key: str, k: str) -> float:
+        return med(r[key].get(k, 0) for r in engine)
+
+    rows = "\n".join(f"| {k} | {cell('phase_seconds', k):.3f} | {cell('phase_bytes', k) / 1e6:.2f} | "
+                     f"{engine[-1]['phase_calls'].get(k, '')} |" for k in names)
+    e = engine[-1]
+    found = min(len(siv_ids & set(r["found"])) for r in engine)
+    wire = med(r["wire_out"] for r in engine)
+    print(f"""
+Engine phases, {mix} mix (median of {len(engine)} runs; wall {med(r['seconds'] for r in engine):.2f} s,
+Dovecot out= {wire / 1e6:.2f} MB = {wire / folder_bytes:.2%} of {folder_bytes / 1e6:.0f} MB,
+peak RSS {med(r['rss_mb'] for r in engine):.0f} MB, SIV found {found}/{len(siv_ids)};
+last run: {e['bodies']} whole, {e['partials']} partial views, {e['notices']} notices settled by headers)
+
+| phase | seconds | MB received | calls (last run) |
+|---|---:|---:|---:|
+{rows}
+""")
 
 
 def _partial(run: dict) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import random
+import re
+import unicodedata
 from unittest.mock import patch
 
 import pytest
@@ -19,6 +21,7 @@ from watcher.core.candidates import (
     plainly_ordinary,
     structure_is_candidate,
 )
+from watcher.core.ruleset import fold
 from watcher.mail.imap import find_junk
 
 
@@ -110,7 +113,7 @@ def test_ordinary_mail_takes_the_fast_path(n):
     assert plainly_ordinary(fetched(filler(n, random.Random(n), size=500)))  # Chinese senders too
 
 
-@pytest.mark.parametrize("pattern", [candidates._AMAZON, candidates._FORWARD, candidates._SIV_WORDS])
+@pytest.mark.parametrize("pattern", [candidates._AMAZON, candidates.FORWARD_SUBJECT, candidates._SIV_WORDS])
 @settings(max_examples=300, deadline=None)
 @given(data=st.data())
 def test_every_match_of_a_candidate_pattern_defeats_the_prefilter(pattern, data):
@@ -153,3 +156,48 @@ def test_reply_or_forward_threaded_on_an_amazon_message_is_a_candidate():
     assert is_candidate(neutral + b"References: <0100018c2f.a1@email.amazonses.com>\r\n")
     assert is_candidate(neutral + b"In-Reply-To: <case-123@amazon.co.jp>\r\n")
     assert "REFERENCES" in HEADER_FIELDS and "IN-REPLY-TO" in HEADER_FIELDS
+
+
+# -- may_be_siv tries an expression only where the literals it needs occur ------------------------
+
+_VOCABULARY = candidates._siv_vocabulary()
+
+
+@pytest.mark.parametrize("index", range(len(_VOCABULARY.patterns)))
+@settings(max_examples=150, deadline=None)
+@given(data=st.data())
+def test_every_match_of_the_siv_vocabulary_holds_the_literals_its_gate_needs(index, data):
+    pattern, alternatives = _VOCABULARY.patterns[index]
+    text = data.draw(st.from_regex(pattern, fullmatch=True))
+    folded = fold(text)  # what may_be_siv searches
+    if not pattern.search(folded):
+        return  # folding took the match away (NFKC, spaces): nothing to hold
+    probe = folded.lower().replace("\u0131", "i")
+    assert alternatives is not None and _VOCABULARY.gate is not None
+    assert any(all(any(lit in probe for lit in options) for options in need) for need in alternatives), text
+    assert any(literal in probe for literal in _VOCABULARY.gate), text
+    assert _VOCABULARY.gate_expression is not None and _VOCABULARY.gate_expression.search(probe), text
+    assert candidates.may_be_siv(text)
+
+
+def test_the_literals_are_found_in_the_parse_tree():
+    found = candidates.required_literals(re.compile(r"verif(y|ying) (the|your) identity|\bkyc\b|a?b+c", re.I))
+    verify = (("verif",), ("y",), (" ",), ("the", "your"), (" identity",))
+    assert found == (verify, (("kyc",),), (("b",), ("c",)))
+    assert candidates.required_literals(re.compile(r"x*|(?i:y)")) == ((), ())  # nothing known: always tried
+
+
+def test_only_dotless_i_matches_a_literal_letter_case_insensitively_beyond_lower_case():
+    """The gate looks for lower-cased literals in the folded, lower-cased text; re.IGNORECASE
+    also matches a few characters whose lower case is another letter. After NFKC and lower()
+    (fold), the only one left is dotless i, which may_be_siv maps to i."""
+    letters = {c for _, alts in _VOCABULARY.patterns for need in alts or () for o in need for lit in o
+               for c in lit if c.isascii() and c.isalpha()}
+    odd = set()
+    for cp in range(0x110000):
+        char = chr(cp)
+        if char.lower() == char.upper() or 0xD800 <= cp < 0xE000:
+            continue  # no case: IGNORECASE matches it to itself only
+        folded = unicodedata.normalize("NFKC", char).lower()
+        odd |= {folded for c in letters if c not in folded and re.fullmatch(c, folded, re.IGNORECASE)}
+    assert odd <= {"\u0131"}

@@ -14,11 +14,10 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import hashlib
 import logging
 import socket
 import ssl
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -27,17 +26,10 @@ from typing import TYPE_CHECKING, Any, Protocol
 from imapclient import IMAPClient, SocketTimeout
 from imapclient.exceptions import LoginError
 
-from watcher.core.candidates import (
-    HEADER_FIELDS,
-    TextPart,
-    partial_says_siv,
-    partial_sections,
-    partial_text,
-    structure_is_candidate,
-    text_parts,
-    triage,
-)
-from watcher.mail.headers import Unreadable, fetch_headers
+from watcher.core.candidates import HEADER_FIELDS, triage
+from watcher.mail import views
+from watcher.mail.recording import Others, record_mail
+from watcher.mail.wire import Unreadable, fetch_headers
 from watcher.settings import secrets
 from watcher.settings.config import Config, MailboxConfig, ScheduleConfig
 from watcher.store.tables import OnRecord, Store
@@ -53,7 +45,6 @@ Progress = Callable[[str, str, int, int], None]  # (mailbox, folder, done, total
 HEADER_FIELD_LIST = " ".join(HEADER_FIELDS).encode()
 HEADER_ITEM = b"BODY.PEEK[HEADER.FIELDS (%s)]" % HEADER_FIELD_LIST
 CHUNK = 2000  # UIDs per header FETCH and per watermark step; explicit UID sets, never "1:*"
-BODY_BATCH_BYTES = 8 * 1024 * 1024  # fetch candidate bodies in groups up to this many bytes
 JUNK_NAMES = ("junk", "spam", "junk e-mail", "junk email", "bulk mail", "垃圾邮件", "垃圾郵件", "垃圾箱")
 
 
@@ -317,203 +308,50 @@ def sync_folder(client: IMAPClient, ctx: SyncContext, folder: str, first: bool,
 def _sync_chunk(client: IMAPClient, ctx: SyncContext, rep: FolderReport, folder: str,
                 uids: list[int]) -> None:
     """Headers of a chunk, then each mail's fate for as few bytes as it takes (core.candidates.
-    triage): skipped, an Amazon notice (settled by headers), fetched whole, or first a partial
-    view (BODYSTRUCTURE + the first bytes of its text parts); whole mails are classified and
-    stored, the watermark moved to the chunk's end only after all of it is committed."""
+    triage, then mail.views): skipped, an Amazon notice (settled by headers), or a candidate
+    whose structure and partial view decide whether it is fetched (whole, or its text parts);
+    what is fetched is classified and stored, the watermark moved to the chunk's end only after
+    all of it is committed."""
     headers = _fetch_headers(client, uids)
     rep.commands += 1
     rep.headers_fetched += len(headers)
-    sizes: dict[int, int] = {}
-    candidates: list[int] = []
-    partial: list[int] = []
-    unsure: list[int] = []
-    for uid in uids:
-        if uid not in headers:
-            continue  # expunged between SEARCH and FETCH
-        sizes[uid], header = headers[uid]
+    fates: dict[int, str] = {}
+    for uid, header in headers.items():  # a UID missing was expunged between SEARCH and FETCH
         rep.bytes_fetched += len(header)
         fate = triage(header)
-        if fate == "whole":
-            candidates.append(uid)
-        elif fate == "partial":
-            partial.append(uid)
-        elif fate == "structure":
-            unsure.append(uid)
+        if fate in ("whole", "partial", "structure"):
+            fates[uid] = fate
         elif fate == "notice":
             rep.notices += 1
-    candidates += _after_structure(client, rep, partial, unsure, {u: headers[u][1] for u in partial})
-    others = _Others(ctx, rep, folder)
-    for batch in _batches(sorted(candidates), sizes, ctx.schedule.max_body_bytes):
-        ctx.check_stop()
-        for uid, raw in _fetch_bodies(client, rep, batch, sizes, ctx.schedule.max_body_bytes):
-            _record(ctx, rep, folder, uid, raw, sizes[uid], others)
+    plans = views.decide(client, rep, fates, headers)
+    others = Others(ctx, rep, folder)
+    for uid, raw, size in views.bodies(client, rep, plans, ctx.schedule.max_body_bytes, ctx.check_stop):
+        record_mail(ctx, rep, folder, uid, raw, size, others)
     others.flush()
     ctx.store.advance(ctx.mailbox.name, folder, rep.uidvalidity, uids[-1])
 
 
-def _after_structure(client: IMAPClient, rep: FolderReport, partial: list[int], unsure: list[int],
-                     headers: dict[int, bytes]) -> list[int]:
-    """Which of these to fetch whole. `unsure` (multipart/mixed non-candidates): those with an
-    attached message (agent forwards). `partial` (candidates): those whose partial view may be
-    SIV; one FETCH of the first text bytes per shape of structure ("1", "1.1 + 1.2", ...)."""
-    if not partial and not unsure:
-        return []
-    structures = client.fetch(sorted(partial + unsure), [b"BODYSTRUCTURE"])
-    rep.commands += 1
-    whole: list[int] = []
-    views: dict[tuple[tuple[TextPart, int], ...], list[int]] = {}
-    wanted = set(partial)
-    for uid, data in structures.items():
-        structure = data.get(b"BODYSTRUCTURE")
-        parts = text_parts(structure)
-        if uid not in wanted:
-            if structure_is_candidate(structure):
-                whole.append(uid)
-            continue
-        sections = partial_sections(*parts) if parts is not None else ()
-        if not sections:
-            whole.append(uid)  # an attached message, no text part, or a structure not understood
-            continue
-        views.setdefault(sections, []).append(uid)
-    whole += [uid for uid in wanted if uid not in structures]  # unanswered: be safe
-    by_shape: dict[tuple[tuple[str, int], ...], list[tuple[int, tuple[tuple[TextPart, int], ...]]]] = {}
-    for sections, group in views.items():
-        shape = tuple((part.section, n) for part, n in sections)
-        by_shape.setdefault(shape, []).extend((uid, sections) for uid in group)
-    for shape, members in by_shape.items():
-        items = [f"BODY.PEEK[{section}]<0.{n}>".encode() for section, n in shape]
-        answers = client.fetch(sorted(uid for uid, _ in members), items)
-        rep.commands += 1
-        for uid, sections in members:
-            data = answers.get(uid, {})
-            texts = []
-            for part, _n in sections:
-                chunk = _item(data, f"BODY[{part.section}]".encode())
-                rep.bytes_fetched += len(chunk)
-                texts.append(partial_text(chunk, part))
-            rep.partials_fetched += 1
-            if uid not in answers or partial_says_siv(headers[uid], texts):
-                whole.append(uid)
-    return whole
-
-
-def _fetch_headers(client: IMAPClient, uids: list[int]) -> dict[int, tuple[int, bytes]]:
-    """UID -> (RFC822.SIZE, header bytes), read straight off the socket (mail.headers: imaplib
-    and imapclient would spend ~0.8 s of a 20,000-mail first sync parsing); an answer that
-    reader does not understand, or a UID missing from it, is asked again through imapclient.
-    So is every chunk when imaplib or imapclient lacks a private part the reader leans on
-    (AttributeError, raised before anything is sent): slower, but the same headers."""
+def _fetch_headers(client: IMAPClient, uids: list[int]) -> dict[int, bytes]:
+    """UID -> header bytes, read straight off the socket (mail.wire: imaplib and imapclient
+    would spend ~0.8 s of a 20,000-mail first sync parsing); an answer that reader does not
+    understand, or a UID missing from it, is asked again through imapclient. So is every chunk
+    when imaplib or imapclient lacks a private part the reader leans on (AttributeError, raised
+    before anything is sent): slower, but the same headers. No RFC822.SIZE: only candidates
+    need it (mail.views asks), and on 20,000 mails it is 0.4 MB of answer."""
     try:
         return fetch_headers(client._imap, uids, HEADER_FIELD_LIST)
     except Unreadable:
         pass
     except AttributeError as exc:
         _slow_headers(str(exc))
-    fetched = client.fetch(uids, [HEADER_ITEM, b"RFC822.SIZE"])
-    return {u: (int(d.get(b"RFC822.SIZE", 0)), _item(d, b"BODY[HEADER")) for u, d in fetched.items()}
+    fetched = client.fetch(uids, [HEADER_ITEM])
+    return {u: views.item(d, b"BODY[HEADER") or b"" for u, d in fetched.items()}
 
 
 @functools.cache
 def _slow_headers(reason: str) -> None:
     """Said once per reason and process, not once per chunk."""
     log.warning("header FETCH falls back to imapclient's parser (slower): %s", reason)
-
-
-def _batches(uids: list[int], sizes: dict[int, int], cap: int) -> Iterator[list[int]]:
-    """Group candidates so one FETCH brings at most BODY_BATCH_BYTES: bounded memory, few round trips."""
-    batch: list[int] = []
-    total = 0
-    for uid in uids:
-        size = min(sizes[uid], cap)
-        if batch and (total + size > BODY_BATCH_BYTES or len(batch) >= 50):
-            yield batch
-            batch, total = [], 0
-        batch.append(uid)
-        total += size
-    if batch:
-        yield batch
-
-
-def _fetch_bodies(client: IMAPClient, rep: FolderReport, uids: list[int], sizes: dict[int, int],
-                  cap: int) -> Iterator[tuple[int, bytes]]:
-    """Whole bodies for normal mails, a `<0.cap>` prefix for oversized ones; ascending UIDs."""
-    whole = [u for u in uids if sizes[u] <= cap]
-    big = [u for u in uids if sizes[u] > cap]
-    got: dict[int, bytes] = {}
-    if whole:
-        for uid, data in client.fetch(whole, [b"BODY.PEEK[]"]).items():
-            got[uid] = _item(data, b"BODY[]")
-        rep.commands += 1
-    if big:
-        for uid, data in client.fetch(big, [f"BODY.PEEK[]<0.{cap}>".encode()]).items():
-            got[uid] = _item(data, b"BODY[]")
-        rep.commands += 1
-    for uid in uids:
-        if uid in got:
-            rep.bodies_fetched += 1
-            rep.bytes_fetched += len(got[uid])
-            yield uid, got.pop(uid)
-
-
-OTHERS_BATCH = 200  # `other` mails stored per transaction
-
-
-class _Others:
-    """`other` mails no case can take (no references, no case ID), stored in batches: one
-    transaction per OTHERS_BATCH instead of one each. Flushed before any mail is recorded on its
-    own and before the watermark moves, so the watermark never passes an uncommitted mail."""
-
-    def __init__(self, ctx: SyncContext, rep: FolderReport, folder: str) -> None:
-        self.ctx, self.rep, self.folder = ctx, rep, folder
-        self.items: list[tuple[int, Classification, str, int]] = []
-
-    def add(self, uid: int, classification: Classification, content_hash: str, size: int) -> None:
-        self.items.append((uid, classification, content_hash, size))
-        if len(self.items) >= OTHERS_BATCH:
-            self.flush()
-
-    def flush(self) -> None:
-        if not self.items:
-            return
-        items, self.items = self.items, []
-        rows = self.ctx.store.record_others(self.ctx.mailbox.name, self.folder, self.rep.uidvalidity, items)
-        for (uid, *_), row in zip(items, rows, strict=True):
-            if row is None:
-                self.rep.duplicates += 1
-            else:
-                self.rep.stored += 1
-                self.rep.stored_uids.append(uid)
-
-
-def _record(ctx: SyncContext, rep: FolderReport, folder: str, uid: int, raw: bytes, size: int,
-            others: _Others | None = None) -> None:
-    classification = ctx.classifier()(raw, tz=ctx.tz, authserv_ids=ctx.mailbox.authserv_ids)
-    content_hash = hashlib.sha256(raw).hexdigest()
-    if others is not None and _caseless(classification):
-        others.add(uid, classification, content_hash, size or len(raw))
-        return
-    if others is not None:
-        others.flush()  # record() moves the watermark to this UID: what is below must be committed
-    row = ctx.store.record(ctx.mailbox.name, folder, rep.uidvalidity, uid, classification,
-                           content_hash=content_hash, size=size or len(raw), on_record=ctx.on_record)
-    if row is None:
-        rep.duplicates += 1
-    else:
-        rep.stored += 1
-        rep.stored_uids.append(uid)
-
-
-def _caseless(c: Classification) -> bool:
-    """An `other` mail that no case can take: ingest.siv_link links only by references or case ID."""
-    return c.kind.value == "other" and not c.references and not c.case_id and not c.parse_error
-
-
-def _item(data: dict[bytes, Any], prefix: bytes) -> bytes:
-    """A FETCH item by prefix: servers echo BODY[HEADER.FIELDS (...)] / BODY[]<0> variously."""
-    for key, value in data.items():
-        if isinstance(key, bytes) and key.startswith(prefix):
-            return value or b""
-    return b""
 
 
 def sync_mailbox(ctx: SyncContext, client: IMAPClient | None = None) -> SyncReport:

@@ -1,0 +1,154 @@
+"""One contender of benchmarks/imap_bench.py, run as a fresh process: `engine` (the watcher's first
+sync) or `naive` (fetch every mail whole and parse it with mail-parser). Prints one JSON line.
+
+Why a file and not a `-c` string: the engine run also times its phases (process start and
+imports, connect, SEARCH, header FETCH, BODYSTRUCTURE, partial views, whole bodies, classify,
+store) and counts the bytes received in each, by wrapping the calls the sync makes from the
+outside (imapclient's fetch/search, the header reader, the classifier, the store) and counting
+what the socket's `recv_into` returns. Nothing in watcher/ knows it is being timed.
+
+Run: `python benchmarks/imap_child.py engine|naive PORT PASSWORD_FILE DATABASE_URL`.
+"""
+
+from __future__ import annotations
+
+import time
+
+T0 = time.monotonic()
+
+import json  # noqa: E402
+import socket  # noqa: E402
+import sys  # noqa: E402
+from collections import defaultdict  # noqa: E402
+from collections.abc import Callable  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import Any  # noqa: E402
+
+
+class Phases:
+    """Seconds and received bytes per phase; a phase is entered by a wrapped call and nested calls
+    count for the outermost one (a FETCH inside the store would count as store)."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = defaultdict(float)
+        self.bytes: dict[str, int] = defaultdict(int)
+        self.calls: dict[str, int] = defaultdict(int)
+        self.received = 0
+        self.active: str | None = None
+
+    def wrap(self, name: str | Callable[..., str], func: Callable[..., Any]) -> Callable[..., Any]:
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            if self.active is not None:
+                return func(*args, **kwargs)
+            self.active = name(*args, **kwargs) if callable(name) else name
+            t, b = time.monotonic(), self.received
+            try:
+                return func(*args, **kwargs)
+            finally:
+                phase, self.active = self.active, None
+                self.seconds[phase] += time.monotonic() - t
+                self.bytes[phase] += self.received - b
+                self.calls[phase] += 1
+
+        return timed
+
+    def count_socket(self) -> None:
+        recv_into = socket.socket.recv_into
+
+        def counting(sock: socket.socket, buffer: Any, *args: Any) -> int:
+            n = recv_into(sock, buffer, *args)
+            self.received += n
+            return n
+
+        socket.socket.recv_into = counting  # type: ignore[method-assign]
+
+
+def fetch_phase(_client: Any, _uids: Any, items: Any, *args: Any, **kwargs: Any) -> str:
+    text = b" ".join(i if isinstance(i, bytes) else str(i).encode() for i in items)
+    if b"BODYSTRUCTURE" in text:
+        return "bodystructure + size"
+    if b"BODY.PEEK[]" in text or b"BODY.PEEK[HEADER]" in text:
+        return "bodies (whole or text parts)"
+    if b"HEADER" in text:
+        return "header fetch"
+    return "partial views"
+
+
+def engine(port: int, pwfile: Path, db: str) -> dict[str, Any]:
+    phases = Phases()
+    phases.count_socket()
+    from imapclient import IMAPClient
+
+    from watcher.mail import imap
+    from watcher.settings.config import Config, MailboxConfig, ScheduleConfig
+    from watcher.store.tables import Store
+
+    IMAPClient.fetch = phases.wrap(fetch_phase, IMAPClient.fetch)  # type: ignore[method-assign]
+    IMAPClient.search = phases.wrap("search", IMAPClient.search)  # type: ignore[method-assign]
+    imap.fetch_headers = phases.wrap("header fetch", imap.fetch_headers)
+    imap.triage = phases.wrap("header filter (CPU)", imap.triage)
+    try:  # the code before issue 10's second round has no mail.views: its phases show less
+        from watcher.mail import views
+
+        views.fetch_items = phases.wrap(fetch_phase, views.fetch_items)
+        views.View.next_reads = phases.wrap("partial views (CPU)", views.View.next_reads)  # type: ignore[method-assign]
+    except ImportError:
+        pass
+    for name in ("record", "record_others", "advance", "folder_state", "reset_folder"):
+        setattr(Store, name, phases.wrap("store", getattr(Store, name)))
+    box = MailboxConfig(name="bench", host="127.0.0.1", port=port, security="plain",
+                        username="seller@example.com", password_file=pwfile, timeout=120)
+    store = Store(db)
+    config = Config(mailboxes=(box,), schedule=ScheduleConfig())
+    ctx = imap.SyncContext.of(config, box, store)
+    ctx.classify = phases.wrap("classify", ctx.classifier())  # loads the classifier: counted as start
+    started = time.monotonic()
+    report = imap.sync_mailbox(ctx)
+    synced = time.monotonic()
+    found = [m.message_id for m in store.messages() if m.kind != "other"]
+    timed = {k: round(v, 4) for k, v in phases.seconds.items()}
+    timed["start (imports, store, classifier)"] = round(started - T0, 4)
+    timed["rest (connect, folders, loops)"] = round(synced - started - sum(phases.seconds.values()), 4)
+    return {"fetched": [m.message_id for m in store.messages()],
+            "bytes_fetched": report.total("bytes_fetched"), "bodies": report.total("bodies_fetched"),
+            "headers": report.total("headers_fetched"), "found": found,
+            "partials": report.total("partials_fetched"), "notices": report.total("notices"),
+            "phase_seconds": timed, "phase_bytes": dict(phases.bytes), "phase_calls": dict(phases.calls),
+            "received": phases.received}
+
+
+def naive(port: int, pwfile: Path) -> dict[str, Any]:
+    from datetime import date, timedelta
+
+    import mailparser
+    from imapclient import IMAPClient
+
+    c = IMAPClient("127.0.0.1", port=port, ssl=False, timeout=120)
+    c.login("seller@example.com", pwfile.read_text())
+    found, nbytes = [], 0
+    for folder in ("INBOX", "Junk"):
+        c.select_folder(folder, readonly=True)
+        uids = c.search(["SINCE", date.today() - timedelta(days=91)])
+        for i in range(0, len(uids), 200):
+            for _uid, data in c.fetch(uids[i:i + 200], [b"BODY.PEEK[]"]).items():
+                raw = data[b"BODY[]"]
+                nbytes += len(raw)
+                mail = mailparser.parse_from_bytes(raw)
+                if "amazon" in str(mail.from_).lower():
+                    found.append(mail.message_id)
+    c.logout()
+    return {"bytes_fetched": nbytes, "found": found}
+
+
+def main() -> None:
+    mode, port, pwfile, db = sys.argv[1:5]
+    out = engine(int(port), Path(pwfile), db) if mode == "engine" else naive(int(port), Path(pwfile))
+    out["seconds_in_child"] = time.monotonic() - T0
+    # VmHWM, not ru_maxrss: Linux carries the parent's RSS into a child's ru_maxrss across exec
+    status = Path("/proc/self/status").read_text().splitlines()
+    out["rss_mb"] = int(next(line.split()[1] for line in status if line.startswith("VmHWM"))) / 1024
+    print(json.dumps(out))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,70 @@
+"""Recording what a sync fetched: classify each mail, store it with its case work in a
+transaction of its own, or, for `other` mail no case can take, in batches.
+
+Why batches: a seller's first sync stores hundreds of `other` mails (verification codes, notices
+the filters could not settle); one transaction each costs more than the fetching. Why the flush
+rules: the folder's watermark moves with every mail recorded on its own, and it must never pass a
+mail that is not committed (a kill -9 then redoes exactly the uncommitted tail).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from watcher.core.model import Classification
+    from watcher.mail.imap import FolderReport, SyncContext
+
+OTHERS_BATCH = 200  # `other` mails stored per transaction
+
+
+class Others:
+    """`other` mails no case can take (no references, no case ID), stored in batches: one
+    transaction per OTHERS_BATCH instead of one each. Flushed before any mail is recorded on its
+    own and before the watermark moves, so the watermark never passes an uncommitted mail."""
+
+    def __init__(self, ctx: SyncContext, rep: FolderReport, folder: str) -> None:
+        self.ctx, self.rep, self.folder = ctx, rep, folder
+        self.items: list[tuple[int, Classification, str, int]] = []
+
+    def add(self, uid: int, classification: Classification, content_hash: str, size: int) -> None:
+        self.items.append((uid, classification, content_hash, size))
+        if len(self.items) >= OTHERS_BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.items:
+            return
+        items, self.items = self.items, []
+        rows = self.ctx.store.record_others(self.ctx.mailbox.name, self.folder, self.rep.uidvalidity, items)
+        for (uid, *_), row in zip(items, rows, strict=True):
+            if row is None:
+                self.rep.duplicates += 1
+            else:
+                self.rep.stored += 1
+                self.rep.stored_uids.append(uid)
+
+
+def record_mail(ctx: SyncContext, rep: FolderReport, folder: str, uid: int, raw: bytes, size: int,
+                others: Others | None = None) -> None:
+    """Classify one fetched mail and store it: batched in `others` when no case can take it."""
+    classification = ctx.classifier()(raw, tz=ctx.tz, authserv_ids=ctx.mailbox.authserv_ids)
+    content_hash = hashlib.sha256(raw).hexdigest()
+    if others is not None and caseless(classification):
+        others.add(uid, classification, content_hash, size or len(raw))
+        return
+    if others is not None:
+        others.flush()  # record() moves the watermark to this UID: what is below must be committed
+    row = ctx.store.record(ctx.mailbox.name, folder, rep.uidvalidity, uid, classification,
+                           content_hash=content_hash, size=size or len(raw), on_record=ctx.on_record)
+    if row is None:
+        rep.duplicates += 1
+    else:
+        rep.stored += 1
+        rep.stored_uids.append(uid)
+
+
+def caseless(c: Classification) -> bool:
+    """An `other` mail that no case can take: ingest.siv_link links only by references or case ID."""
+    return c.kind.value == "other" and not c.references and not c.case_id and not c.parse_error
