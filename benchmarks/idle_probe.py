@@ -31,15 +31,15 @@ from watcher.settings.config import parse  # noqa: E402
 TICK = os.sysconf("SC_CLK_TCK")
 
 
-def thread_cpu() -> dict[int, float]:
-    """native thread id -> utime + stime seconds, for every thread of this process."""
+def thread_cpu() -> dict[int, tuple[float, float]]:
+    """native thread id -> (utime, stime) seconds, for every thread of this process."""
     out = {}
     for tid in os.listdir("/proc/self/task"):
         try:
             fields = Path(f"/proc/self/task/{tid}/stat").read_text().rsplit(")", 1)[1].split()
         except OSError:
             continue
-        out[int(tid)] = (int(fields[11]) + int(fields[12])) / TICK
+        out[int(tid)] = (int(fields[11]) / TICK, int(fields[12]) / TICK)
     return out
 
 
@@ -68,6 +68,7 @@ class Counts:
 
 def instrument(counts: Counts) -> None:
     sync_folder, idle_check, poll = imap.sync_folder, push.IMAPClient.idle_check, Service._poll
+    status = push.IMAPClient.folder_status
 
     def counted_sync(*args, **kw):  # type: ignore[no-untyped-def]
         t0 = time.thread_time()
@@ -87,7 +88,29 @@ def instrument(counts: Counts) -> None:
         counts.add("poll job")
         return poll(self, mailbox)
 
+    def counted_status(self, folder, what=None):  # type: ignore[no-untyped-def]
+        t0 = time.thread_time()
+        try:
+            return status(self, folder, what)
+        finally:
+            counts.add("sibling STATUS", time.thread_time() - t0)
+
+    def timed(name: str, method):  # type: ignore[no-untyped-def]
+        def wrapper(*args, **kw):  # type: ignore[no-untyped-def]
+            t0 = time.thread_time()
+            try:
+                return method(*args, **kw)
+            finally:
+                counts.add(name, time.thread_time() - t0)
+        return wrapper
+
+    push.IMAPClient.idle = timed("IMAPClient.idle (enter IDLE)", push.IMAPClient.idle)  # type: ignore[method-assign]
+    push.IMAPClient.idle_done = timed("IMAPClient.idle_done (DONE)",  # type: ignore[method-assign]
+                                      push.IMAPClient.idle_done)
+    push.IdleWorker._wait = timed("IdleWorker._wait (whole, poll included)",  # type: ignore[method-assign]
+                                  push.IdleWorker._wait)
     imap.sync_folder = counted_sync  # type: ignore[assignment]
+    push.IMAPClient.folder_status = counted_status  # type: ignore[method-assign]
     push.IMAPClient.idle_check = counted_idle_check  # type: ignore[method-assign]
     Service._poll = counted_poll  # type: ignore[method-assign]
 
@@ -137,16 +160,20 @@ def main() -> None:
             service.stop(10)
             server.stop()
     by_kind: Counter[str] = Counter()
+    system: Counter[str] = Counter()
     threads: Counter[str] = Counter()
-    for tid, cpu in after.items():
+    for tid, (user_s, sys_s) in after.items():
         k = kind(names.get(tid, "(unnamed)"))
-        by_kind[k] += cpu - before.get(tid, 0.0)
+        user0, sys0 = before.get(tid, (0.0, 0.0))
+        by_kind[k] += user_s - user0 + sys_s - sys0
+        system[k] += sys_s - sys0
         threads[k] += 1
     total = sum(by_kind.values())
     print(f"N = {args.n}, window {wall:.0f} s, load {os.getloadavg()[0]:.2f}: "
           f"{total:.2f} s CPU = {total / wall * 100:.2f}% of a core")
     for k, cpu in by_kind.most_common():
-        print(f"  {k:<22} {threads[k]:>5} threads  {cpu:7.2f} s  {cpu / wall * 100:5.2f}%")
+        print(f"  {k:<22} {threads[k]:>5} threads  {cpu:7.2f} s  {cpu / wall * 100:5.2f}%  "
+              f"(system {system[k]:.2f} s)")
     for what, n in sorted(counts.n.items()):
         extra = f", {counts.cpu[what] / n * 1000:.2f} ms thread CPU each" if counts.cpu[what] else ""
         print(f"  {what}: {n} ({n / wall:.2f}/s{extra})")
