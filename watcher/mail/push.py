@@ -4,9 +4,11 @@ Why threads, one connection each: imapclient instances are not thread-safe, and 
 IDLE occupies its connection. Every worker owns its client; the Store is shared (SQLAlchemy
 engines are thread-safe, each call opens its own session).
 
-A quiet IDLE costs nothing: the worker sleeps in poll() on its socket and its Waker until the
-server speaks, the renewal or folder check is due, or stop() wakes it (no periodic wake-ups:
-1,000 folders in IDLE would otherwise spend a tenth of a core on checking a stop flag).
+A quiet IDLE costs next to nothing: the worker sleeps in poll() on its socket and its Waker until
+the server speaks, the renewal or folder check is due, or stop() wakes it (no periodic wake-ups:
+1,000 folders in IDLE would otherwise spend a tenth of a core on checking a stop flag). The folder
+check, which IDLE needs because a recreated folder is not announced, is the one periodic cost:
+the workers of a mailbox take it in turns by STATUS of each other's folder (IdleWorker._idle).
 
 A dead connection must never look like a quiet mailbox: a socket that turns readable with
 nothing to read means EOF, a read timeout or socket error means dead, and TCP keepalive
@@ -311,7 +313,9 @@ class IdleWorker:
 
     def _check_sibling(self, client: IMAPClient) -> None:
         """STATUS of the sibling's folder: as its last sync left it proves it unchanged, anything
-        else (another UIDVALIDITY or UIDNEXT, an error, no sync yet) makes the sibling sync."""
+        else (another UIDVALIDITY or UIDNEXT, an error, no sync yet) makes the sibling sync.
+        (Mail to this worker's own folder that the server announces in the STATUS answer, where
+        imaplib keeps it, is caught the same way: by the sibling's STATUS of this folder.)"""
         sibling = self.sibling
         assert sibling is not None
         seen, asked = sibling._seen, time.monotonic()
