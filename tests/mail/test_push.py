@@ -15,7 +15,7 @@ from collections import Counter
 from tests.mail.test_imap import Arrivals, context
 from tests.mailgen import siv_mail
 from watcher.mail import imap
-from watcher.mail.push import SIBLING_SHARE, Backoff, IdleWorker, _quiet, link, start_workers
+from watcher.mail.push import SIBLING_SHARE, Backoff, IdleWorker, link, start_workers
 from watcher.settings.config import Config, ScheduleConfig
 from watcher.store.tables import Store
 
@@ -139,7 +139,6 @@ def test_imaplib_formats_no_debug_lines_unless_they_are_logged(imap_account, cap
         caplog.set_level(level, logger="imapclient.imaplib")
         client = imap.connect(imap_account.mailbox())
         try:
-            _quiet(client)
             assert client._imap.debug == expected
         finally:
             imap.close(client)

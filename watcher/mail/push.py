@@ -213,7 +213,6 @@ class IdleWorker:
 
     def _session(self) -> None:
         client = imap.connect(self.mailbox)
-        _quiet(client)
         self.connects += 1
         self._seen = None  # a new connection checks against the store again
         try:
@@ -347,14 +346,6 @@ def link(workers: list[IdleWorker]) -> None:
     if len(workers) > 1:
         for worker, sibling in zip(workers, workers[1:] + workers[:1], strict=True):
             worker.sibling = sibling
-
-
-def _quiet(client: IMAPClient) -> None:
-    """imapclient sets imaplib's debug level to 5 and hands its output to a logger: imaplib then
-    formats every line read or written (repr, the regular expressions it matched) before that
-    logger drops it, a fifth of the CPU of each folder check. Off unless the logger would print."""
-    if not logging.getLogger("imapclient.imaplib").isEnabledFor(logging.DEBUG):
-        client._imap.debug = 0
 
 
 def _is_change(response: tuple[object, ...]) -> bool:
