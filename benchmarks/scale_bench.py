@@ -13,7 +13,8 @@ config with N mailboxes, SQLite, Apprise json:// to an http.server on 127.0.0.1 
 - push p50: APPEND of an SIV mail (by a separate, already logged-in client) to the alert arriving at
   the receiver, `--pushes` mailboxes spread over the N, one at a time.
 - idle CPU: the process's utime + stime over `--idle-window` seconds with no mail (the window should
-  cover a folder check, 60 s by default), as % of one core.
+  cover a folder check of every folder, every 95-100 s by default: 200 s covers two), as % of one core.
+  For where that CPU goes, thread by thread, see idle_probe.py.
 - threads and fds: /proc/<pid>/status and /proc/<pid>/fd during the idle window; peak RSS: VmHWM.
 - missed-job warnings: APScheduler's "Run time of job … was missed" lines in the process's log.
 

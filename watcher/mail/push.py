@@ -4,9 +4,11 @@ Why threads, one connection each: imapclient instances are not thread-safe, and 
 IDLE occupies its connection. Every worker owns its client; the Store is shared (SQLAlchemy
 engines are thread-safe, each call opens its own session).
 
-A quiet IDLE costs nothing: the worker sleeps in poll() on its socket and its Waker until the
-server speaks, the renewal or folder check is due, or stop() wakes it (no periodic wake-ups:
-1,000 folders in IDLE would otherwise spend a tenth of a core on checking a stop flag).
+A quiet IDLE costs next to nothing: the worker sleeps in poll() on its socket and its Waker until
+the server speaks, the renewal or folder check is due, or stop() wakes it (no periodic wake-ups:
+1,000 folders in IDLE would otherwise spend a tenth of a core on checking a stop flag). The folder
+check, which IDLE needs because a recreated folder is not announced, is the one periodic cost:
+the workers of a mailbox take it in turns by STATUS of each other's folder (IdleWorker._idle).
 
 A dead connection must never look like a quiet mailbox: a socket that turns readable with
 nothing to read means EOF, a read timeout or socket error means dead, and TCP keepalive
@@ -42,6 +44,10 @@ LOGIN_FLOOR = 60.0  # seconds: the shortest ceiling after a refused login (never
 # unanswered connect costs the server next to nothing, and a server back from an outage must
 # hear from its watchers within 30 s (connect and login included), not at a 5-minute step.
 RECONNECT_CAP = 15.0
+# A sibling's folder is checked at this share of folder_check_seconds after it was last proven
+# unchanged (5 s early at 100 s), so that its own fallback check, at the full period, stays a wake-up
+# that finds nothing to do.
+SIBLING_SHARE = 0.95
 
 
 @dataclass
@@ -91,6 +97,12 @@ class Waker:
             if not self._closed:
                 os.write(self._write, (1).to_bytes(8, "little"))  # eventfd takes an 8-byte count
 
+    def clear(self) -> None:
+        """Readable no more (a recheck was taken); a stop is never lost: `stopping` is set first."""
+        with self._lock, contextlib.suppress(BlockingIOError):  # not readable: nothing to take
+            if not self._closed:
+                os.read(self._read, 8)
+
     def close(self) -> None:
         with self._lock:
             if not self._closed:
@@ -119,6 +131,12 @@ class IdleWorker:
         self._waker: Waker | None = None  # exists while the thread runs
         self._waker_lock = threading.Lock()
         self._seen: tuple[int, int | None] | None = None  # (UIDVALIDITY, UIDNEXT) of the last completed sync
+        # The folder check (see _idle): when this folder was last proven unchanged (monotonic; by
+        # this worker's own EXAMINE or by its checker's STATUS), and the sibling it checks in turn.
+        self.covered_at = 0.0
+        self.sibling: IdleWorker | None = None
+        self._sibling_checked = 0.0
+        self._recheck = threading.Event()  # the checker saw this folder change: sync it now
         self._outer_stop = ctx.should_stop
         self.ctx = replace(ctx, should_stop=self.stopped)
 
@@ -136,6 +154,13 @@ class IdleWorker:
         way first, then joins them, so their logouts overlap). A stop that only the context's
         `should_stop` says is seen at the next renewal or folder check at the latest."""
         self.stopping.set()
+        with self._waker_lock:
+            if self._waker is not None:
+                self._waker.set()
+
+    def recheck(self) -> None:
+        """Sync the folder now (its checker's STATUS saw it change): ends an IDLE wait at once."""
+        self._recheck.set()
         with self._waker_lock:
             if self._waker is not None:
                 self._waker.set()
@@ -205,9 +230,11 @@ class IdleWorker:
         """Sync until a pass finds nothing new. A mail that arrives during a sync is announced
         inside that sync's FETCH answer, where the client swallows the EXISTS: IDLE would never
         hear of it, so only another pass (one EXAMINE when nothing is new) can find it."""
+        self._recheck.clear()  # this sync's EXAMINE answers it
         for _ in range(MAX_PASSES):
+            examined = time.monotonic()
             report = imap.sync_folder(client, self.ctx, self.folder, first, self._seen)
-            self._seen = (report.uidvalidity, report.uidnext)
+            self._seen, self.covered_at = (report.uidvalidity, report.uidnext), examined
             if report.history:  # this worker did the folder's first sync (it failed in the poll)
                 imap.finish_history(self.ctx.store, imap.SyncReport(self.mailbox.name, folders=[report]),
                                     self.ctx.first_sync_hook)
@@ -217,41 +244,108 @@ class IdleWorker:
                 return
 
     def _idle(self, client: IMAPClient) -> None:
-        """IDLE until something happens, renewal or the folder check is due, or stop; raise when
-        the link is dead.
+        """IDLE until the folder changed, its check or the renewal is due, or stop; raise when the
+        link is dead. Returns when the folder is to be synced.
 
         The folder check: a folder deleted and recreated under an IDLE connection (a new
         UIDVALIDITY) is not announced (Dovecot sends nothing, or an untagged NO), and STATUS on
-        this connection answers from the stale selected view. So every `folder_check_seconds`
-        the worker leaves IDLE for the sync's EXAMINE: one command when nothing changed, the
-        UIDVALIDITY-change resync when the folder is new.
+        this connection answers from the stale selected view. A sibling's connection, where the
+        folder is not selected, answers afresh: so the workers of a mailbox check each other in
+        a ring (DONE, STATUS of the sibling's folder, IDLE: half the CPU of re-EXAMINing one's
+        own, which counts at a thousand folders), and a sibling whose STATUS differs from its
+        last sync is woken to sync (`recheck`). A worker whose folder no sibling proved
+        unchanged for `folder_check_seconds` (alone, or its checker down or busy) checks itself
+        with the sync's EXAMINE, as before. Either way a changed folder is seen at most
+        `folder_check_seconds` after it was last proven unchanged.
         """
-        client.idle()
-        self.connected.set()
-        deadline = time.monotonic() + min(self.ctx.schedule.idle_renew_seconds,
-                                          self.ctx.schedule.folder_check_seconds)
+        while not self.stopped():
+            client.idle()
+            self.connected.set()
+            renew = time.monotonic() + self.ctx.schedule.idle_renew_seconds
+            try:
+                due = self._wait(client, renew)
+            finally:
+                _text, responses = client.idle_done()
+            if due != "sibling" or any(_is_change(r) for r in responses):
+                return
+            self._check_sibling(client)
+
+    def _wait(self, client: IMAPClient, renew: float) -> str:
+        """Sleep in poll() until something is due: "sync" (a change, the renewal, this folder's
+        own check, a recheck, or stop) or "sibling" (the sibling's check)."""
+        period = self.ctx.schedule.folder_check_seconds
         sock = client.socket().fileno()
         poller = select.poll()
         poller.register(sock, select.POLLIN)
-        if self._waker is not None:
-            poller.register(self._waker.fileno(), select.POLLIN)
+        waker = self._waker
+        if waker is not None:
+            poller.register(waker.fileno(), select.POLLIN)
+        while not self.stopped() and not self._recheck.is_set():
+            now = time.monotonic()
+            own = min(renew, self.covered_at + period)
+            if now >= own:
+                return "sync"
+            sibling = self._sibling_due(period)
+            if now >= sibling:
+                return "sibling"
+            events = poller.poll((min(own, sibling) - now) * 1000)  # milliseconds
+            if waker is not None and any(fd == waker.fileno() for fd, _ in events):
+                waker.clear()  # a stop or a recheck: the loop's conditions say which
+            if not any(fd == sock for fd, _ in events):
+                continue
+            responses = client.idle_check(timeout=0)
+            if not responses:  # readable, yet nothing to read: EOF
+                raise ConnectionError("IDLE returned early with nothing: connection closed")
+            if any(_is_change(r) for r in responses):
+                return "sync"
+            if any(r[:1] == (b"BYE",) for r in responses):
+                raise ConnectionError("server said BYE during IDLE")
+        return "sync"
+
+    def _sibling_due(self, period: float) -> float:
+        """When to check the sibling: a little before its own check would fall due, so that in
+        the quiet case it never needs one; never sooner than a period after the last try; not
+        before its first sync on a connection (that sync is the check)."""
+        if self.sibling is None or self.sibling._seen is None:
+            return float("inf")
+        return max(self.sibling.covered_at, self._sibling_checked) + period * SIBLING_SHARE
+
+    def _check_sibling(self, client: IMAPClient) -> None:
+        """STATUS of the sibling's folder: as its last sync left it proves it unchanged, anything
+        else (another UIDVALIDITY or UIDNEXT, an error, no sync yet) makes the sibling sync.
+        (Mail to this worker's own folder that the server announces in the STATUS answer, where
+        imaplib keeps it, is caught the same way: by the sibling's STATUS of this folder.)"""
+        sibling = self.sibling
+        assert sibling is not None
+        seen, asked = sibling._seen, time.monotonic()
+        self._sibling_checked = asked
         try:
-            while not self.stopped():
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    return
-                events = poller.poll(remaining * 1000)  # milliseconds; sleeps until something happens
-                if not any(fd == sock for fd, _ in events):
-                    continue  # the deadline or a stop: the loop's conditions decide
-                responses = client.idle_check(timeout=0)
-                if not responses:  # readable, yet nothing to read: EOF
-                    raise ConnectionError("IDLE returned early with nothing: connection closed")
-                if any(_is_change(r) for r in responses):
-                    return
-                if any(r[:1] == (b"BYE",) for r in responses):
-                    raise ConnectionError("server said BYE during IDLE")
-        finally:
-            client.idle_done()
+            status = client.folder_status(sibling.folder, [b"UIDVALIDITY", b"UIDNEXT"])
+        except client.AbortError:
+            raise  # our own link is dead
+        except client.Error:  # e.g. the folder is gone: the sibling's EXAMINE will say so
+            sibling.recheck()
+            return
+        now = (int(status[b"UIDVALIDITY"]), int(status.get(b"UIDNEXT", 0)) or None)
+        if seen is not None and now == seen and now[1] is not None:
+            sibling.covered_at = max(sibling.covered_at, asked)
+        else:
+            sibling.recheck()
+
+
+def start_workers(ctx: imap.SyncContext, folders: list[str],
+                  on_new_mail: NewMail | None = None) -> list[IdleWorker]:
+    """One started IdleWorker per folder of a mailbox, each checking the next (see IdleWorker._idle)."""
+    workers = [IdleWorker(ctx, folder, on_new_mail) for folder in folders]
+    link(workers)
+    return [worker.start() for worker in workers]
+
+
+def link(workers: list[IdleWorker]) -> None:
+    """Ring the workers of one mailbox: each checks the next folder; a lone worker checks itself."""
+    if len(workers) > 1:
+        for worker, sibling in zip(workers, workers[1:] + workers[:1], strict=True):
+            worker.sibling = sibling
 
 
 def _is_change(response: tuple[object, ...]) -> bool:

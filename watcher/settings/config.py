@@ -188,9 +188,11 @@ class ScheduleConfig(_Model):
     idle: bool = True
     lookback_days: int = 90
     idle_renew_seconds: int = 25 * 60
-    # How often an IDLE worker re-EXAMINEs its folder: IDLE hears nothing when the folder is
-    # deleted and recreated (a new UIDVALIDITY), so a changed folder is noticed at most this late.
-    folder_check_seconds: int = 100  # within 2 minutes; each check is an EXAMINE (idle CPU at N = 500)
+    # IDLE hears nothing when a folder is deleted and recreated (a new UIDVALIDITY), so each watched
+    # folder is proven unchanged at least this often: by a STATUS on its sibling folder's IDLE
+    # connection, or by its own EXAMINE when no sibling did (mail.push). A changed folder is
+    # noticed at most this late: within 2 minutes at the default.
+    folder_check_seconds: int = 100
     max_body_bytes: int = 2 * 1024 * 1024
 
     @field_validator("poll_seconds", "lookback_days", "idle_renew_seconds", "folder_check_seconds",
