@@ -142,3 +142,29 @@ def test_imaplib_formats_no_debug_lines_unless_they_are_logged(imap_account, cap
             assert client._imap.debug == expected
         finally:
             imap.close(client)
+
+
+def test_mail_arriving_just_before_idle_is_not_left_in_the_read_buffer(imap_account, tmp_path, monkeypatch):
+    """A mail appended between a worker's last sync and its IDLE command is announced right after
+    "+ idling", often in the same packet: imaplib's buffered reader takes both lines while reading
+    the continuation, and poll() on the socket then sleeps through the news until the next folder
+    check (600 s here, ~95 s by default). The worker must see what is already in the buffer."""
+    config, store = two_folders(imap_account, tmp_path, period=600)
+    config = Config(mailboxes=(imap_account.mailbox(folders=("INBOX",), watch_junk=False),),
+                    schedule=config.schedule)
+    arrivals = Arrivals()
+    original_idle = imap.IMAPClient.idle
+    injected: list[int] = []
+
+    def idle_after_an_append(self):  # type: ignore[no-untyped-def]
+        if not injected:  # the race, made certain: the mail lands after the sync, before IDLE
+            injected.append(imap_account.append(siv_mail(7, "just before idle")))
+        return original_idle(self)
+
+    monkeypatch.setattr(imap.IMAPClient, "idle", idle_after_an_append)
+    worker = IdleWorker(context(config, store), "INBOX", on_new_mail=arrivals).start()
+    try:
+        assert arrivals.wait(1, timeout=10) == injected
+    finally:
+        worker.request_stop()
+        worker.stop()

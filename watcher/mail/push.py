@@ -263,7 +263,7 @@ class IdleWorker:
             self.connected.set()
             renew = time.monotonic() + self.ctx.schedule.idle_renew_seconds
             try:
-                due = self._wait(client, renew)
+                due = "sync" if _read_ahead(client) else self._wait(client, renew)
             finally:
                 _text, responses = client.idle_done()
             if due != "sibling" or any(_is_change(r) for r in responses):
@@ -346,6 +346,30 @@ def link(workers: list[IdleWorker]) -> None:
     if len(workers) > 1:
         for worker, sibling in zip(workers, workers[1:] + workers[:1], strict=True):
             worker.sibling = sibling
+
+
+def _read_ahead(client: IMAPClient) -> bool:
+    """Whether imaplib already holds server data past "+ idling" in its read buffer.
+
+    A mail that arrives between the last sync and IDLE is announced right after "+ idling", often
+    in the same packet; imaplib's buffered reader takes both lines while reading the continuation,
+    so poll() on the socket never wakes for it and the news waits for the next folder check. The
+    buffer is `IMAP4.file` (undocumented, unchanged in imaplib for decades); anything unusual
+    answers False, which is the behaviour without this check. `peek` reads the socket at most
+    once, non-blocking: data there counts too, and nothing there costs nothing.
+    """
+    peek = getattr(getattr(getattr(client, "_imap", None), "file", None), "peek", None)
+    if peek is None:
+        return False
+    sock = client.socket()
+    timeout = sock.gettimeout()
+    try:
+        sock.setblocking(False)
+        return bool(peek(1))
+    except (OSError, ValueError):  # would block (TLS says so by raising), or a closed reader
+        return False
+    finally:
+        sock.settimeout(timeout)
 
 
 def _is_change(response: tuple[object, ...]) -> bool:
