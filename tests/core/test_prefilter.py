@@ -4,6 +4,7 @@ expression, on generated matches and on the corpus; and the walk's rules one con
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from watcher.core.message import parse_message
-from watcher.core.prefilter import Expression, required_literals
+from watcher.core.prefilter import Expression, caseless, required_by_alternative, required_literals
 from watcher.core.ruleset import Condition, default_ruleset, fold
 
 CORPUS = sorted((Path(__file__).parents[1] / "corpus").glob("**/*.eml"))
@@ -100,3 +101,52 @@ def test_a_condition_is_unchanged_by_its_literals():
     cond = Condition(any=(Expression("a+b"), "plain"), none=(Expression(r"\bstop\b"),))
     assert cond.matches("xaab") and cond.matches("plain") and not cond.matches("aab stop")
     assert re.search("a+b", "xaab")
+
+
+# -- case-insensitive patterns (candidates.may_be_siv): lower-case literals, looked for in caseless(text)
+
+@pytest.mark.parametrize(("pattern", "clauses"), [
+    ("Identity", (("identity",),)),
+    (r"\bSIV\b", (("siv",),)),
+    ("[cs]ase", (("case", "sase"),)),
+    ("(?-i:ABCD)efg", (("abcdefg",),)),  # a case-sensitive part is lower-cased too
+    ("ıdentity", (("dentity",),)),  # `caseless` maps ı away: it stands for nothing
+    ("İstanbul", (("stanbul",),)),  # its lower case is two characters
+    ("ΣIGMA", (("igma",),)),  # re.IGNORECASE matches σ to final ς too
+    ("straße", (("straße",),)),
+    ("a[^b]cdef", (("cdef",),)),
+])
+def test_caseless_constructs(pattern, clauses):
+    assert required_literals(pattern, re.IGNORECASE, caseless=True) == clauses
+    assert required_literals(pattern, re.IGNORECASE) == ()  # the rules' gate gives up, as before
+
+
+def test_top_level_alternatives_each_get_their_clauses():
+    found = required_by_alternative(r"verif(y|ying) (the|your) identity|\bKYC\b|a?b+c", re.I, caseless=True)
+    verify = (("verify the identity", "verify your identity", "verifying the identity",
+               "verifying your identity"),)
+    assert found == (verify, (("kyc",),), ())  # "b", "c": too weak to be worth a scan
+    assert required_by_alternative("(?:abcd|(?:efgh|ijkl))") == ((("abcd",),), (("efgh",),), (("ijkl",),))
+    assert required_by_alternative("(?i)abcd") == ((),)  # without caseless: nothing known
+    assert required_by_alternative("(") == ((),)
+
+
+def test_caseless_maps_what_ignorecase_matches_beyond_lower_case():
+    assert caseless("İdentıty ſIV Kyc") == "identity siv kyc"
+
+
+def test_every_letter_ignorecase_matches_shows_as_the_literal_in_caseless_text():
+    """For each cased character t and each literal character c that re.IGNORECASE matches to t:
+    if c may stand in a literal, caseless(t) is that literal character."""
+    cased = [chr(cp) for cp in range(0x110000)
+             if not 0xD800 <= cp < 0xE000 and chr(cp).lower() != chr(cp).upper()]
+    checked = 0
+    for t in cased:
+        for c in {t, t.lower(), t.upper(), unicodedata.normalize("NFKC", t), *"abcdefghijklmnopqrstuvwxyz"}:
+            if len(c) != 1 or not re.fullmatch(re.escape(c), t, re.IGNORECASE):
+                continue
+            literal = required_literals(c * 3, re.IGNORECASE, caseless=True)
+            if literal:
+                assert caseless(t * 3) == literal[0][0], (t, c, literal)
+                checked += 1
+    assert checked > 2000

@@ -12,9 +12,9 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from typing import Any
 
 from watcher.core.charsets import decode_bytes, decode_words
+from watcher.core.prefilter import Clauses, caseless, required_by_alternative
 from watcher.core.ruleset import bundled_concepts, concept_pattern, fold
 from watcher.core.threads import FORWARD
 
@@ -234,16 +234,15 @@ _SIV_STEMS = (
 _SIV_CONCEPTS = ("identity", "video", "identity_documents", "new_account")
 
 
-Need = tuple[tuple[str, ...], ...]  # literals a match contains: one of each tuple
-
-
 @dataclass(frozen=True)
 class _Vocabulary:
-    """The vocabulary as its alternatives, each with what a match of it contains (by its own
-    alternatives; None: unknown, always tried), and `gate`: of each of those, its most telling
-    literals (None: no gate); a text without any of them cannot match."""
+    """The vocabulary as its expressions, each with the clauses of required literals of each of
+    its top-level alternatives (prefilter: lower case, looked for in `caseless(text)`; an
+    alternative without clauses is always tried), and `gate`: the shortest clause of every
+    alternative, joined (None: some alternative requires nothing); a text without any of its
+    literals cannot match."""
 
-    patterns: tuple[tuple[re.Pattern[str], tuple[Need, ...] | None], ...]
+    patterns: tuple[tuple[re.Pattern[str], tuple[Clauses, ...]], ...]
     gate: tuple[str, ...] | None
     gate_expression: re.Pattern[str] | None  # the same literals: faster on a subject, slower on a page
 
@@ -253,13 +252,25 @@ def _siv_vocabulary() -> _Vocabulary:
     concepts = bundled_concepts()
     parts = [concept_pattern(name, concepts) for name in _SIV_CONCEPTS if name in concepts]
     compiled = [re.compile(source, re.IGNORECASE) for source in [*_SIV_STEMS, *parts]]
-    patterns = [(pattern, required_literals(pattern)) for pattern in compiled]
-    needs = [need for _, alts in patterns for need in alts or ((),)]
-    telling = {lit for need in needs if need for lit in max(need, key=lambda o: min(map(len, o)))}
-    gate = tuple(sorted(a for a in telling if not any(b != a and b in a for b in telling)))  # shortest do
-    if not all(needs):
-        return _Vocabulary(tuple(patterns), None, None)
-    return _Vocabulary(tuple(patterns), gate, re.compile("|".join(map(re.escape, gate))))
+    found = [(p, required_by_alternative(p.pattern, p.flags, caseless=True)) for p in compiled]
+    alternatives = [clauses for _, alts in found for clauses in alts]
+    if not all(alternatives):
+        return _Vocabulary(tuple(found), None, None)
+    best = {literal for clauses in alternatives for literal in min(clauses, key=len)}  # fewest scans
+    gate = tuple(sorted(a for a in best if not any(b != a and b in a for b in best)))  # shortest do
+    patterns = tuple((p, tuple(_cheap_first(clauses, gate) for clauses in alts)) for p, alts in found)
+    return _Vocabulary(patterns, gate, re.compile("|".join(map(re.escape, gate))))
+
+
+def _cheap_first(clauses: Clauses, gate: tuple[str, ...]) -> Clauses:
+    """The clauses, fewest literals first, after the gate literals their shortest one contains:
+    implied by it, so the answer is the same, but shared by many alternatives and found once
+    per text, they turn most alternatives down before a long clause (24 Chinese phrasings of
+    "verify your identity") is scanned literal by literal."""
+    shortest = min(clauses, key=len)
+    coarse = tuple(g for g in gate if any(g in literal for literal in shortest))
+    ordered = tuple(sorted(clauses, key=len))
+    return (coarse, *ordered) if set(coarse) != set(shortest) else ordered
 
 
 def may_be_siv(text: str) -> bool:
@@ -269,7 +280,7 @@ def may_be_siv(text: str) -> bool:
     An alternative is tried only where the literals it needs occur: one expression of them all
     tries every alternative at every position (~3 ms on 2 KB of text, 2,000 views a sync)."""
     folded = fold(text)
-    probe = folded.lower().replace("\u0131", "i")  # re.IGNORECASE matches dotless i to i; lower() does not
+    probe = caseless(folded)
     vocabulary = _siv_vocabulary()
     if vocabulary.gate is not None and vocabulary.gate_expression is not None:  # the common case
         if len(probe) < 400 and not vocabulary.gate_expression.search(probe):
@@ -286,69 +297,8 @@ def may_be_siv(text: str) -> bool:
                 return True
         return False
 
-    return any((alts is None or any(all(map(has, need)) for need in alts)) and pattern.search(folded)
+    return any(any(all(map(has, clauses)) for clauses in alts) and pattern.search(folded)
                for pattern, alts in vocabulary.patterns)
-
-
-def required_literals(pattern: re.Pattern[str]) -> tuple[Need, ...] | None:
-    """What every match of `pattern` contains, lower-cased: a match of one of its alternatives
-    contains, for each tuple of that alternative, one of the tuple's literals. Found in the parse
-    tree by re._parser, the stdlib's own parser: private, so any surprise answers None (unknown:
-    try the expression). Held to the vocabulary by tests/core/test_candidates.py, which
-    generates matches."""
-    try:
-        import re._parser as sre  # private, so only here, and guarded
-
-        alternatives = _alternatives(sre.parse(pattern.pattern, pattern.flags).data, sre)
-        return tuple(_lowered(_required(items, sre)) for items in alternatives)
-    except Exception:
-        return None
-
-
-def _alternatives(items: list[Any], sre: Any) -> list[list[Any]]:
-    """A pattern's top-level alternatives, through groups that only group."""
-    if len(items) == 1:
-        op, arg = items[0]
-        if op is sre.SUBPATTERN and not arg[1] and not arg[2]:
-            return _alternatives(list(arg[3].data), sre)
-        if op is sre.BRANCH:
-            return [alt for branch in arg[1] for alt in _alternatives(list(branch.data), sre)]
-    return [items]
-
-
-def _lowered(found: list[set[str]]) -> Need:
-    out = []
-    for options in found:
-        low = {literal.lower() for literal in options}
-        out.append(tuple(sorted(a for a in low if not any(b != a and b in a for b in low))))  # shortest do
-    return tuple(out)
-
-
-def _required(items: list[Any], sre: Any) -> list[set[str]]:
-    """For a sequence of parse nodes: sets of literals such that every match contains one
-    literal of each set (an empty list: nothing known)."""
-    found: list[set[str]] = []
-    run = ""
-    for op, arg in items:
-        if op is sre.LITERAL:
-            run += chr(arg)
-            continue
-        if op is sre.AT:
-            continue  # \b, ^, $: zero width, the literals on both sides stay adjacent
-        if run:
-            found.append({run})
-            run = ""
-        if op is sre.SUBPATTERN and not arg[1] and not arg[2]:  # a group that sets no flags
-            found += _required(arg[3].data, sre)
-        elif op is sre.BRANCH:
-            branches = [_required(branch.data, sre) for branch in arg[1]]
-            if all(branches):  # each branch's most selective set; a match takes one branch
-                found.append(set().union(*(max(b, key=lambda o: min(map(len, o))) for b in branches)))
-        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and arg[0] >= 1:
-            found += _required(arg[2].data, sre)
-    if run:
-        found.append({run})
-    return found
 
 
 def triage(header_bytes: bytes) -> str:

@@ -13,10 +13,17 @@ The clauses come from sre's own parse tree (so they agree with what sre compiles
 conservatively: anything not understood (classes with ranges or categories, back-references,
 case-insensitive parts) adds no requirement, which only means a search that could have been
 skipped is run. The clauses are necessary conditions, never sufficient: the search still decides.
+
+Case-insensitive expressions (the partial view's SIV vocabulary, `candidates.may_be_siv`) get
+clauses with `caseless=True`: literals lower-cased, to be looked for in `caseless(text)`. A
+literal character counts only where every character re.IGNORECASE matches it to lower-cases
+(in `caseless`) to it: dotless ı, long ſ and İ are mapped there; a character with other folds
+(Greek sigma, ...) adds no requirement.
 """
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Iterator
@@ -26,6 +33,8 @@ from typing import Any
 
 _sre: Any = import_module("re._parser")  # typeshed has no stub for the private module
 _c: Any = import_module("re._constants")
+# What re.IGNORECASE matches beyond equal simple lower case, by lower-case code point (i: ı, s: ſ).
+_EXTRA_CASES: dict[int, tuple[int, ...]] = import_module("re._casefix")._EXTRA_CASES
 
 MAX_STRINGS = 32  # the most strings a node's exact set may hold before it counts as unknown
 MAX_CLAUSE = 48  # a clause with more literals costs more scans than the search it would save
@@ -36,6 +45,9 @@ _REPEATS = (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT)
 _ZERO_WIDTH = (_c.AT, _c.ASSERT, _c.ASSERT_NOT)  # they add no characters to a match
 
 Clauses = tuple[tuple[str, ...], ...]
+# Where str.lower() differs from what re.IGNORECASE matches: İ lowers to "i" + combining dot
+# (the only character whose lower case is two), ı and ſ are their own lower case yet match i, s.
+_CASELESS = (("i\u0307", "i"), ("\u0131", "i"), ("\u017f", "s"))
 
 
 @dataclass(frozen=True)
@@ -51,16 +63,61 @@ _UNKNOWN = _Info(None)
 _EMPTY = _Info(frozenset({""}))
 
 
-def required_literals(pattern: str, flags: int = 0) -> Clauses:
+def required_literals(pattern: str, flags: int = 0, *, caseless: bool = False) -> Clauses:
     """Clauses of literals (see module doc) for `pattern` compiled with `flags`; () when nothing
-    is known to be required. A text that lacks every literal of one clause has no match."""
+    is known to be required. A text that lacks every literal of one clause has no match; with
+    `caseless`, the literals are lower case and the text to look in is `caseless(text)`
+    (without it, a case-insensitive pattern requires nothing)."""
     try:
-        tree = _sre.parse(pattern, flags)
-        if (flags | tree.state.flags) & (re.IGNORECASE | re.LOCALE):
-            return ()  # literals would have to be case-folded: not worth it, nothing required
-        info = _sequence(tree)
+        tree = _tree(pattern, flags, caseless)
+        return () if tree is None else _clauses(_sequence(tree, caseless))
     except (re.error, RecursionError, ValueError):
         return ()
+
+
+def required_by_alternative(pattern: str, flags: int = 0, *, caseless: bool = False) -> tuple[Clauses, ...]:
+    """`required_literals` of each top-level alternative of `pattern` (through groups that only
+    group): a match is one alternative's, so it holds all the clauses of one of them. Finer than
+    the pattern's own clauses, which can only join the alternatives' best ones."""
+    try:
+        tree = _tree(pattern, flags, caseless)
+        if tree is None:
+            return ((),)
+        return tuple(_clauses(_sequence(alt, caseless)) for alt in _alternatives(list(tree)))
+    except (re.error, RecursionError, ValueError):
+        return ((),)
+
+
+def _tree(pattern: str, flags: int, caseless: bool) -> Any:
+    """sre's parse tree, or None when its literals would need folds not handled here."""
+    tree = _sre.parse(pattern, flags)
+    unsure = re.LOCALE if caseless else re.IGNORECASE | re.LOCALE
+    return None if (flags | tree.state.flags) & unsure else tree
+
+
+def caseless(text: str) -> str:
+    """The text in which `caseless` literals are looked for: lower case, and the few characters
+    that re.IGNORECASE matches to a letter other than their lower case mapped to it."""
+    low = text.lower()
+    if not low.isascii():
+        for odd, plain in _CASELESS:
+            if odd in low:
+                low = low.replace(odd, plain)
+    return low
+
+
+def _alternatives(nodes: list[Any]) -> list[list[Any]]:
+    """A pattern's top-level alternatives, through groups that only group."""
+    if len(nodes) == 1:
+        op, av = nodes[0]
+        if op is _c.SUBPATTERN and not av[1] and not av[2]:
+            return _alternatives(list(av[3]))
+        if op is _c.BRANCH:
+            return [alt for branch in av[1] for alt in _alternatives(list(branch))]
+    return [nodes]
+
+
+def _clauses(info: _Info) -> Clauses:
     kept: list[frozenset[str]] = []
     for clause in _useful([*info.clauses, *((info.exact,) if info.exact is not None else ())]):
         if len(kept) < KEEP and not any(_implies(k, clause) for k in kept):
@@ -110,7 +167,7 @@ def _product(a: frozenset[str], b: frozenset[str]) -> frozenset[str] | None:
     return frozenset(x + y for x in a for y in b)
 
 
-def _sequence(nodes: Any) -> _Info:
+def _sequence(nodes: Any, caseless: bool = False) -> _Info:
     """Items in a row. `run` is every string the items so far can match together, while it stays
     small; `piece` the literal since the last item with several strings (so that "verif(y|ying)
     your identity" also yields " identity"). Every run and piece is a clause."""
@@ -118,7 +175,7 @@ def _sequence(nodes: Any) -> _Info:
     piece = ""
     clauses: list[frozenset[str]] = []
     complete = True
-    for info in _items(nodes):
+    for info in _items(nodes, caseless):
         clauses.extend(info.clauses)
         exact = info.exact
         if exact is not None and len(exact) == 1:
@@ -142,55 +199,75 @@ def _sequence(nodes: Any) -> _Info:
     return _Info(run if complete else None, _useful(clauses))
 
 
-def _items(nodes: Any) -> Iterator[_Info]:
+def _items(nodes: Any, caseless: bool) -> Iterator[_Info]:
     """The nodes' infos, a run of literal characters as one string (a word is one item, not one
     per letter)."""
     chars: list[str] = []
     for op, av in nodes:
-        if op is _c.LITERAL:
-            chars.append(chr(av))
+        char = _char(av, caseless) if op is _c.LITERAL else None
+        if char is not None:
+            chars.append(char)
             continue
         if chars:
             yield _Info(frozenset({"".join(chars)}))
             chars = []
-        yield _node(op, av)
+        yield _UNKNOWN if op is _c.LITERAL else _node(op, av, caseless)
     if chars:
         yield _Info(frozenset({"".join(chars)}))
 
 
-def _node(op: Any, av: Any) -> _Info:
-    if op is _c.LITERAL:
-        return _Info(frozenset({chr(av)}))
+def _char(code: int, caseless: bool) -> str | None:
+    return _lowered(code) if caseless else chr(code)
+
+
+@functools.cache
+def _lowered(code: int) -> str | None:
+    """The character as a `caseless` literal, or None when some text character that
+    re.IGNORECASE matches it to would not show as it in `caseless(text)`."""
+    low = chr(code).lower()
+    mapped = dict(_CASELESS)
+    if len(low) != 1 or low in mapped or low == "\u0307":
+        return None  # İ, or a character `caseless` maps away
+    extra = _EXTRA_CASES.get(ord(low), ())
+    return low if all(mapped.get(chr(e)) == low for e in extra) else None
+
+
+def _node(op: Any, av: Any, caseless: bool) -> _Info:
     if op in _ZERO_WIDTH:
         return _EMPTY
     if op is _c.IN:
-        return _charset(av)
+        return _charset(av, caseless)
     if op is _c.SUBPATTERN:
         _, add_flags, _, sub = av
-        return _UNKNOWN if add_flags & (re.IGNORECASE | re.LOCALE) else _sequence(sub)
+        unsure = re.LOCALE if caseless else re.IGNORECASE | re.LOCALE
+        return _UNKNOWN if add_flags & unsure else _sequence(sub, caseless)
     if op is _c.ATOMIC_GROUP:
-        return _sequence(av)
+        return _sequence(av, caseless)
     if op is _c.BRANCH:
-        return _branch([_sequence(alt) for alt in av[1]])
+        return _branch([_sequence(alt, caseless) for alt in av[1]])
     if op in _REPEATS:
-        return _repeat(*av)
+        low, high, sub = av
+        return _repeat(low, high, sub, caseless)
     return _UNKNOWN  # ANY, NOT_LITERAL, back-references, conditionals: nothing known
 
 
-def _charset(items: Any) -> _Info:
-    chars: set[str] = set()
+def _charset(items: Any, caseless: bool) -> _Info:
+    chars: set[str | None] = set()
     for op, av in items:
         if op is _c.LITERAL:
-            chars.add(chr(av))
+            chars.add(_char(av, caseless))
         elif op is _c.RANGE and av[1] - av[0] < MAX_STRINGS:
-            chars.update(chr(c) for c in range(av[0], av[1] + 1))
+            chars.update(_char(c, caseless) for c in range(av[0], av[1] + 1))
         else:  # NEGATE, categories (\d, \s), wide ranges
             return _UNKNOWN
-    return _Info(frozenset(chars)) if 0 < len(chars) <= MAX_STRINGS else _UNKNOWN
+    known = frozenset(c for c in chars if c is not None)
+    if len(known) < len(chars):  # a character `caseless` cannot stand for
+        return _UNKNOWN
+    return _Info(known) if 0 < len(known) <= MAX_STRINGS else _UNKNOWN
 
 
-def _repeat(low: int, high: int, sub: Any) -> _Info:
-    inner = _sequence(sub)
+def _repeat(low: int, high: int, sub: Any, caseless: bool) -> _Info:
+    inner = _sequence(sub, caseless)
     if high == 0:
         return _EMPTY
     if low == 0:  # may be absent: requires nothing; `x?` is still a small exact set
