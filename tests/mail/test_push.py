@@ -168,3 +168,36 @@ def test_mail_arriving_just_before_idle_is_not_left_in_the_read_buffer(imap_acco
     finally:
         worker.request_stop()
         worker.stop()
+
+
+def test_workers_started_from_a_poll_catch_up_without_the_store_unless_mail_came(imap_account, tmp_path,
+                                                                                monkeypatch):
+    """At N = 500 a sixth of start-up CPU was the workers' catch-up reading the store again right
+    after the poll's sync. Seeded with what that sync left, a quiet folder costs one EXAMINE; a mail
+    that came between the poll and the worker changes UIDNEXT and is synced as ever."""
+    client = imap_account.server.admin(imap_account.user)
+    client.create_folder(BOX)
+    client.logout()
+    config, store = two_folders(imap_account, tmp_path, period=600)
+    report = imap.sync_mailbox(context(config, store))
+    synced = {f.folder: (f.uidvalidity, f.uidnext) for f in report.folders}
+    late = imap_account.append(siv_mail(3, "between the poll and IDLE"), BOX)
+    reads: Counter[str] = Counter()
+    original = Store.folder_state
+
+    def counting(self, mailbox, folder):  # type: ignore[no-untyped-def]
+        reads[folder] += 1
+        return original(self, mailbox, folder)
+
+    monkeypatch.setattr(Store, "folder_state", counting)
+    arrivals = Arrivals()
+    workers = start_workers(context(config, store), ["INBOX", BOX], arrivals, synced)
+    try:
+        assert all(w.connected.wait(10) for w in workers)
+        assert arrivals.wait(1) == [late]
+        assert reads["INBOX"] == 0 and reads[BOX] >= 1, reads
+    finally:
+        for w in workers:
+            w.request_stop()
+        for w in workers:
+            w.stop()

@@ -224,15 +224,18 @@ class Service:
         if any(f.stored for f in report.folders):
             self._stored(report.folders[0])
         if self.config.schedule.idle and report.idle:  # a folder that failed gets a worker too: it retries
-            self._start_idle(mailbox, [f.folder for f in report.folders])
+            synced = {f.folder: (f.uidvalidity, f.uidnext) for f in report.folders
+                      if f.error is None and f.uidvalidity}
+            self._start_idle(mailbox, [f.folder for f in report.folders], synced)
 
-    def _start_idle(self, mailbox: MailboxConfig, folders: list[str]) -> None:
+    def _start_idle(self, mailbox: MailboxConfig, folders: list[str],
+                    synced: dict[str, tuple[int, int | None]] | None = None) -> None:
         """Under the lock, so a lease dropped and taken again meanwhile keeps the job it re-added."""
         with self._lock:
             if self.stopping.is_set() or mailbox.name not in self.held:
                 return
             ctx = self.contexts[mailbox.name]
-            self.workers[mailbox.name] = push.start_workers(ctx, folders, self._stored)
+            self.workers[mailbox.name] = push.start_workers(ctx, folders, self._stored, synced)
             with contextlib.suppress(JobLookupError):
                 self.scheduler.remove_job(f"poll-{mailbox.name}")
         log.info("%s: IDLE on %s", mailbox.name, ", ".join(folders))
