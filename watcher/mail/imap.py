@@ -284,10 +284,10 @@ def sync_folder(client: IMAPClient, ctx: SyncContext, folder: str, first: bool,
     state = ctx.store.folder_state(name, folder)
     rep.history = state is None or state.first_synced_at is None
     if state is None or state.uidvalidity != uidvalidity:
-        if state is not None:
+        if state is not None:  # a new folder needs no row yet: the first advance or record makes it
             log.warning("%s/%s: UIDVALIDITY changed %s -> %s, resyncing", name, folder, state.uidvalidity,
                         uidvalidity)
-        ctx.store.reset_folder(name, folder, uidvalidity)
+            ctx.store.reset_folder(name, folder, uidvalidity)
         last, rep.first_sync = 0, True
     else:
         last = state.last_uid
