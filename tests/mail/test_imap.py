@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import imaplib
-import io
 import os
 import random
 import re
@@ -471,64 +470,7 @@ def test_kill_9_mid_sync_then_rerun_stores_every_message_exactly_once(imap_accou
     assert len({r.message_id for r in rows}) == 200
 
 
-# -- the header reader (watcher.headers): straight off the socket, or not at all ---------------
-
-class FakeIMAP:
-    """Just what watcher.headers touches of an imaplib.IMAP4: a tag counter, send, file."""
-
-    def __init__(self, answer: bytes) -> None:
-        self.file = io.BytesIO(answer)
-        self.tagged_commands: dict[bytes, object] = {}
-        self.sent = b""
-
-    def _new_tag(self) -> bytes:
-        self.tagged_commands[b"A1"] = None
-        return b"A1"
-
-    def send(self, data: bytes) -> None:
-        self.sent += data
-
-
-def fetch_line(seq: int, uid: int, header: bytes) -> bytes:
-    return (b"* %d FETCH (UID %d BODY[HEADER.FIELDS (FROM SUBJECT)] {%d}\r\n%s)\r\n"
-            % (seq, uid, len(header), header))
-
-
-def test_header_reader_reads_literals_and_ignores_unsolicited_responses():
-    answer = (fetch_line(1, 7, b"From: a@b.cn\r\n\r\n") + b"* 3 EXISTS\r\n* 1 FETCH (FLAGS (\\Seen))\r\n"
-              + b"* 2 FETCH (BODY[HEADER.FIELDS (FROM SUBJECT)] {4}\r\nX: y UID 9)\r\n"
-              + b"A1 OK Fetch completed.\r\n")
-    fake = FakeIMAP(answer)
-    got = wire.fetch_headers(fake, [9, 7], b"FROM SUBJECT")  # type: ignore[arg-type]
-    assert got == {7: b"From: a@b.cn\r\n\r\n", 9: b"X: y"}
-    assert fake.sent == b"A1 UID FETCH 7,9 (UID BODY.PEEK[HEADER.FIELDS (FROM SUBJECT)])\r\n"
-    assert fake.tagged_commands == {} and fake.file.read() == b""  # answer consumed, imaplib state clean
-
-
-@pytest.mark.parametrize("answer", [
-    b"* 1 FETCH (UID 7 BODY[HEADER.FIELDS (FROM)] NIL)\r\nA1 OK done\r\n",  # not a literal
-    b'* 1 FETCH (UID 7 BODY[HEADER.FIELDS (FROM)] "X: y")\r\nA1 OK done\r\n',
-    b"A1 OK done\r\n",  # UID 7 missing (expunged meanwhile, or misread): ask again
-    b"* 1 FETCH (BODY[HEADER.FIELDS (FROM)] {4}\r\nX: y)\r\nA1 OK done\r\n",  # no UID
-    fetch_line(1, 7, b"X: y") + b"A1 NO [SERVERBUG] oops\r\n",
-])
-def test_header_reader_hands_odd_answers_to_the_generic_parser(answer):
-    fake = FakeIMAP(answer + b"* 4 EXISTS\r\n")
-    with pytest.raises(wire.Unreadable):
-        wire.fetch_headers(fake, [7], b"FROM")  # type: ignore[arg-type]
-    assert fake.file.read() == b"* 4 EXISTS\r\n" and fake.tagged_commands == {}  # stopped at its tag
-
-
-@pytest.mark.parametrize("answer", [b"* BYE shutting down\r\n", fetch_line(1, 7, b"X: y")[:50], b""])
-def test_header_reader_reports_a_dead_connection(answer):
-    with pytest.raises(imaplib.IMAP4.abort):
-        wire.fetch_headers(FakeIMAP(answer), [7], b"FROM")  # type: ignore[arg-type]
-
-
-def test_uid_set_is_compact():
-    assert wire.uid_set([9, 1, 2, 3, 5, 6, 11]) == b"1:3,5:6,9,11"
-    assert wire.uid_set([4]) == b"4"
-
+# -- the header reader on a real server (its hand-written answers: tests/mail/test_wire.py) ---------
 
 def test_header_reader_agrees_with_imapclient_on_a_real_server(imap_account, tmp_path):
     rng = random.Random(5)
