@@ -261,3 +261,28 @@ def test_a_booking_form_link_makes_a_video_mail_an_invitation():
     with_link = MatchInput.build("", text, "amazon", "x@amazon.com", link)
     assert default_ruleset().match(with_link).kind is Kind.VIDEO_CALL_INVITATION
     assert default_ruleset().match(item(text)).kind is not Kind.VIDEO_CALL_INVITATION
+
+
+@pytest.mark.parametrize(("full", "contracted"), [
+    ("We have verified your identity.", "We’ve verified your identity."),
+    ("We have scheduled your video call for December 3.", "We've scheduled your video call for December 3."),
+    ("We have booked your video verification.", "We’ve booked your video verification."),
+])
+def test_a_contraction_is_read_as_the_full_form(full, contracted):
+    # "we (have|'ve)" once matched "we have" and "we 've" but never "we've": the approval
+    # "We've verified your identity" was classified as nothing at all
+    rules = default_ruleset()
+    sender = "seller-verification@amazon.com"
+    hit = rules.match(MatchInput.build("", full, "amazon", sender))
+    assert hit is not None
+    short = rules.match(MatchInput.build("", contracted, "amazon", sender))
+    assert short is not None and (short.name, short.kind) == (hit.name, hit.kind)
+
+
+def test_no_bundled_expression_puts_a_space_before_a_contraction():
+    # the same mistake, anywhere: "word (x|'ve)" requires a space the contraction never has
+    bad = re.compile(r"\w \([^()]*\|'[a-z]+\)")
+    folder = Path(__file__).resolve().parents[2] / "rules"
+    offenders = [f"{path.name}: {line.strip()}" for path in sorted(folder.glob("*.toml"))
+                 for line in path.read_text("utf-8").splitlines() if bad.search(line)]
+    assert offenders == []
