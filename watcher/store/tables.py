@@ -239,7 +239,7 @@ class Store:
         `on_record` adds what the case logic derives (events, alerts) inside the same transaction.
         """
         with self.write_lock, self.session() as s:
-            if _duplicate(s, mailbox, classification.message_id, content_hash) is not None:
+            if _duplicate(s, mailbox, classification.message_id, content_hash):
                 _advance(s, mailbox, folder, uidvalidity, uid, None)
                 s.commit()
                 return None
@@ -253,36 +253,45 @@ class Store:
                 raise  # the database itself (locked, a racing key): the sync retries this UID
             except Exception as exc:  # a poison message must not stall its folder forever
                 s.rollback()
-                log.exception("%s/%s uid %d: processing failed; stored without case or alert",
-                              mailbox, folder, uid)
-                row = message_row(mailbox, folder, uidvalidity, uid, classification, content_hash, size)
-                row.parse_error = f"processing failed: {type(exc).__name__}"
+                row = _poisoned(mailbox, folder, uidvalidity, uid, classification, content_hash, size, exc)
                 s.add(row)
             _advance(s, mailbox, folder, uidvalidity, uid, None)
             s.commit()
             return row
 
     def record_others(self, mailbox: str, folder: str, uidvalidity: int,
-                      items: list[tuple[int, Classification, str, int]]) -> list[MessageRow | None]:
-        """Store many `other` messages and advance the watermark past the last, in ONE transaction.
+                      items: list[tuple[int, Classification, str, int]],
+                      on_record: OnRecord | None = None) -> list[MessageRow | None]:
+        """Store many messages and advance the watermark past the last, in ONE transaction.
 
-        For mail no case can take (kind other, no references, no case ID: `ingest.siv_link` has
-        nothing to link, so `on_record` would do nothing): one commit per batch instead of one per
-        mail. Items are (uid, classification, content_hash, size) in ascending UID order; the
-        result says per item the stored row, or None for a duplicate (as `record`)."""
+        For the mail that need not be committed on its own (`mail.recording.Others`): `other`
+        mail no case can take, and a folder's history (no alert of its own). Items are (uid,
+        classification, content_hash, size) in ascending UID order; the result says per item
+        the stored row, or None for a duplicate (as `record`). Each item's `on_record` runs in
+        a SAVEPOINT, so a poison message rolls back its own case work only and is stored with
+        `parse_error`, as `record` stores it; a database error still undoes the whole batch."""
         if not items:
             return []
         out: list[MessageRow | None] = []
         with self.write_lock, self.session() as s:
+            # First, and flushed: with pysqlite a SAVEPOINT opened before any write starts a
+            # transaction of its own that its RELEASE commits, which would split the batch.
+            _advance(s, mailbox, folder, uidvalidity, max(uid for uid, *_ in items), None)
+            s.flush()
+            ids, hashes = _stored_keys(s, mailbox, items)
             for uid, classification, content_hash, size in items:
-                if _duplicate(s, mailbox, classification.message_id, content_hash) is not None:
-                    out.append(None)
+                mid = classification.message_id
+                if (mid in ids) if mid else (content_hash in hashes):
+                    out.append(None)  # a duplicate, as `_duplicate` would say
                     continue
                 row = message_row(mailbox, folder, uidvalidity, uid, classification, content_hash, size)
-                s.add(row)
-                s.flush()  # the next item's duplicate check sees this one
+                if on_record is not None:
+                    row = _nested(s, row, on_record, classification, content_hash, size)
+                s.add(row)  # without case work, flushed with the batch (one multi-row INSERT)
+                if row.message_id:
+                    ids.add(row.message_id)  # the next items' duplicate check sees this one
+                hashes.add(content_hash)
                 out.append(row)
-            _advance(s, mailbox, folder, uidvalidity, max(uid for uid, *_ in items), None)
             s.commit()
         return out
 
@@ -359,13 +368,58 @@ def _advance(s: Session, mailbox: str, folder: str, uidvalidity: int, uid: int,
     s.add(row)
 
 
-def _duplicate(s: Session, mailbox: str, message_id: str | None, content_hash: str) -> MessageRow | None:
-    query = select(MessageRow).where(MessageRow.mailbox == mailbox)
+def _duplicate(s: Session, mailbox: str, message_id: str | None, content_hash: str) -> bool:
+    """Whether the mailbox holds this message already (flushed rows of the transaction included).
+    Only the id is read: loading the whole row was a third of an SIV mail's store time."""
+    query = select(MessageRow.id).where(MessageRow.mailbox == mailbox)
     if message_id:
         query = query.where(MessageRow.message_id == message_id)
     else:
         query = query.where(MessageRow.content_hash == content_hash)
-    return s.exec(query).first()
+    return s.exec(query.limit(1)).first() is not None
+
+
+def _stored_keys(s: Session, mailbox: str,
+                 items: list[tuple[int, Classification, str, int]]) -> tuple[set[str], set[str]]:
+    """The Message-IDs and content hashes of `items` the mailbox holds already: a batch asks once,
+    and then checks each item (and the batch's own earlier items) as `_duplicate` would."""
+    mids = {c.message_id for _uid, c, _h, _s in items if c.message_id}
+    bare = {h for _uid, c, h, _s in items if not c.message_id}
+    ids: set[str] = set()
+    hashes: set[str] = set()
+    if mids:
+        ids.update(m for m in s.exec(select(MessageRow.message_id).where(
+            MessageRow.mailbox == mailbox, col(MessageRow.message_id).in_(mids))) if m)
+    if bare:
+        hashes.update(s.exec(select(MessageRow.content_hash).where(
+            MessageRow.mailbox == mailbox, col(MessageRow.content_hash).in_(bare))))
+    return ids, hashes
+
+
+def _nested(s: Session, row: MessageRow, on_record: OnRecord, classification: Classification,
+            content_hash: str, size: int) -> MessageRow:
+    """`row` stored with its case work in a SAVEPOINT; if that work fails, the row alone as poison."""
+    try:
+        with s.begin_nested():
+            s.add(row)
+            s.flush()
+            on_record(s, row)
+    except (OperationalError, IntegrityError):
+        raise  # the database itself: the whole batch is redone by the next sync
+    except Exception as exc:  # a poison message must not stall its folder forever
+        return _poisoned(row.mailbox, row.folder, row.uidvalidity, row.uid, classification, content_hash,
+                         size, exc)
+    return row
+
+
+def _poisoned(mailbox: str, folder: str, uidvalidity: int, uid: int, classification: Classification,
+              content_hash: str, size: int, exc: Exception) -> MessageRow:
+    """The row of a message whose case work failed: stored without case or alert, and said why."""
+    log.error("%s/%s uid %d: processing failed; stored without case or alert", mailbox, folder, uid,
+              exc_info=exc)
+    row = message_row(mailbox, folder, uidvalidity, uid, classification, content_hash, size)
+    row.parse_error = f"processing failed: {type(exc).__name__}"
+    return row
 
 
 def _display(url: str) -> str:
