@@ -52,11 +52,21 @@ def on_record(config: Config, clock: Callable[[], datetime] = utcnow) -> OnRecor
     ctx = Context.of(config)
 
     def apply(session: Session, row: MessageRow) -> None:
-        synced = session.exec(select(FolderStateRow.first_synced_at).where(
-            FolderStateRow.mailbox == row.mailbox, FolderStateRow.folder == row.folder).limit(1)).first()
-        apply_message(session, row, ctx, live=synced is not None, now=clock())
+        apply_message(session, row, ctx, live=folder_live(session, row.mailbox, row.folder), now=clock())
 
     return apply
+
+
+def folder_live(session: Session, mailbox: str, folder: str) -> bool:
+    """Whether the folder finished its first sync, read once per transaction: a batch of its mail
+    (`Store.record_others`) has moved its watermark first, so it holds the folder's row until it
+    commits and `Store.mark_folder_synced` cannot change the answer in between."""
+    key = ("folder_live", mailbox, folder)
+    if key not in session.info:
+        synced = session.exec(select(FolderStateRow.first_synced_at).where(
+            FolderStateRow.mailbox == mailbox, FolderStateRow.folder == folder).limit(1)).first()
+        session.info[key] = synced is not None
+    return bool(session.info[key])
 
 
 def apply_message(session: Session, row: MessageRow, ctx: Context, *, live: bool, now: datetime) -> None:
