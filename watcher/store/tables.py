@@ -4,29 +4,28 @@ The store is the only place that writes. `record()` is the heart of "never miss,
 the message row, the folder watermark and whatever the case logic derives from the message
 (events, outbox alerts) are written in ONE transaction, so a kill -9 at any point either
 leaves all of it or none of it, and the next sync redoes exactly what was not committed.
+`record_others()` does the same for a batch of mail that need not be committed on its own.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-import os
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, date, datetime
-from pathlib import Path
 from typing import Any
 
-from sqlalchemy import DateTime, UniqueConstraint, event
-from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError, SQLAlchemyError
+from sqlalchemy import DateTime, UniqueConstraint
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.types import TypeDecorator
-from sqlmodel import Field, Session, SQLModel, col, create_engine, select
+from sqlmodel import Field, Session, SQLModel, col, select
 
 from watcher.core.model import Classification
-from watcher.store.schema import SchemaError, create_or_upgrade
+from watcher.store.opening import StoreError, open_engine
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -169,25 +168,12 @@ log = logging.getLogger(__name__)
 OnRecord = Callable[[Session, MessageRow], None]
 
 
-class StoreError(Exception):
-    """The database cannot be opened: one line for the user, naming the key and the path or
-    host, with any password in the URL masked."""
-
-
 class Store:
     """Thin access to the database; one instance per process (SQLite allows one writer)."""
 
     def __init__(self, url: str) -> None:
         self.url = url
-        try:
-            self.engine: Engine = create_engine(url, connect_args=_connect_args(url))
-            if url.startswith("sqlite"):
-                event.listen(self.engine, "connect", _sqlite_pragmas)
-            create_or_upgrade(self.engine)  # a database of an older release gains the new columns
-        except SchemaError as exc:
-            raise StoreError(f"database.url: cannot upgrade {_display(url)}: {exc}") from None
-        except (SQLAlchemyError, ImportError) as exc:
-            raise StoreError(f"database.url: cannot open {_display(url)}: {_reason(url, exc)}") from None
+        self.engine: Engine = open_engine(url)
         # Check-then-insert in `record` must not interleave: two folders (INBOX and Gmail's All
         # Mail) can deliver the same message at the same moment from two IDLE threads.
         self.write_lock = threading.Lock()
@@ -285,8 +271,9 @@ class Store:
                     out.append(None)  # a duplicate, as `_duplicate` would say
                     continue
                 row = message_row(mailbox, folder, uidvalidity, uid, classification, content_hash, size)
-                if on_record is not None:
-                    row = _nested(s, row, on_record, classification, content_hash, size)
+                if on_record is not None and (failure := _case_work(s, row, on_record)) is not None:
+                    row = _poisoned(mailbox, folder, uidvalidity, uid, classification, content_hash, size,
+                                    failure)
                 s.add(row)  # without case work: flushed with the batch, at commit
                 if row.message_id:
                     ids.add(row.message_id)  # the next items' duplicate check sees this one
@@ -397,9 +384,9 @@ def _stored_keys(s: Session, mailbox: str,
     return ids, hashes
 
 
-def _nested(s: Session, row: MessageRow, on_record: OnRecord, classification: Classification,
-            content_hash: str, size: int) -> MessageRow:
-    """`row` stored with its case work in a SAVEPOINT; if that work fails, the row alone as poison."""
+def _case_work(s: Session, row: MessageRow, on_record: OnRecord) -> Exception | None:
+    """`row` stored with its case work in a SAVEPOINT; if that work fails, it is rolled back (the
+    row with it) and the failure returned: the caller stores the row alone, as poison."""
     try:
         with s.begin_nested():
             s.add(row)
@@ -408,9 +395,8 @@ def _nested(s: Session, row: MessageRow, on_record: OnRecord, classification: Cl
     except (OperationalError, IntegrityError):
         raise  # the database itself: the whole batch is redone by the next sync
     except Exception as exc:  # a poison message must not stall its folder forever
-        return _poisoned(row.mailbox, row.folder, row.uidvalidity, row.uid, classification, content_hash,
-                         size, exc)
-    return row
+        return exc
+    return None
 
 
 def _poisoned(mailbox: str, folder: str, uidvalidity: int, uid: int, classification: Classification,
@@ -423,45 +409,7 @@ def _poisoned(mailbox: str, folder: str, uidvalidity: int, uid: int, classificat
     return row
 
 
-def _display(url: str) -> str:
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:
-        return "(not a database URL)"
-
-
-def _reason(url: str, exc: Exception) -> str:
-    """Why the database cannot be opened, in the user's terms (a folder, a driver, a server)."""
-    if isinstance(exc, ArgumentError):
-        return "expected e.g. sqlite:///siv-watcher.db or postgresql+psycopg://user@host/db"
-    if isinstance(exc, ImportError):
-        return f"driver {exc.name} is not installed (PostgreSQL: pip install 'siv-watcher[postgres]')"
-    database = make_url(url).database if url.startswith("sqlite") else None
-    if database and database != ":memory:":
-        folder = Path(database).expanduser().absolute().parent
-        if not folder.exists():
-            return f"folder {folder} does not exist"
-        if not folder.is_dir():
-            return f"{folder} is not a folder"
-        if not os.access(folder, os.W_OK):
-            return f"folder {folder} is not writable"
-    orig = getattr(exc, "orig", None) or exc
-    return str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
-
-
-def _connect_args(url: str) -> dict[str, Any]:
-    return {"check_same_thread": False, "timeout": 30} if url.startswith("sqlite") else {}
-
-
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.close()
-
-
 __all__ = [
     "AlertRow", "CaseRow", "EventRow", "FolderStateRow", "MailboxStateRow", "MessageRow", "Store",
-    "message_row", "utcnow",
+    "StoreError", "message_row", "utcnow",
 ]
