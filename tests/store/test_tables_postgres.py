@@ -59,9 +59,10 @@ def test_a_nul_in_a_forged_header_cannot_stall_the_folder(pg_store):
 
 
 def test_a_poison_mail_in_a_batch_rolls_back_its_own_work_only_on_postgresql(pg_store):
-    rows = pg_store.record_others("m", "INBOX", 1, [item(1, "<1@a>", "h1"), item(2, "<2@a>", "h2"),
-                                                    item(3, "<3@a>", "h3")], keyed_alert(fail_uid=2))
-    assert [r.parse_error for r in rows] == [None, "processing failed: KeyError", None]
+    pg_store.record_others("m", "INBOX", 1, [item(1, "<1@a>", "h1"), item(2, "<2@a>", "h2"),
+                                             item(3, "<3@a>", "h3")], keyed_alert(fail_uid=2))
+    assert [(r.uid, r.parse_error) for r in pg_store.messages()] == [
+        (1, None), (2, "processing failed: KeyError"), (3, None)]
     assert alert_keys(pg_store) == ["k1", "k3"]
     racing_key = IntegrityError("INSERT", {}, Exception("duplicate key value violates unique constraint"))
     with pytest.raises(IntegrityError):
@@ -88,6 +89,6 @@ def test_a_nul_in_a_forged_message_id_cannot_stall_the_folder(pg_store):
            b"We were unable to complete the identity verification process.\r\n")
     assert pg_store.record("main", "INBOX", 1, 1, classify(raw), content_hash="h", size=len(raw)) is not None
     assert pg_store.record("main", "INBOX", 1, 2, classify(raw), content_hash="h2", size=len(raw)) is None
-    assert pg_store.record_others("main", "INBOX", 1, [(3, classify(raw), "h3", len(raw))]) == [None]
+    assert pg_store.record_others("main", "INBOX", 1, [(3, classify(raw), "h3", len(raw))]) == [False]
     assert [r.message_id for r in pg_store.messages()] == ["<nul@amazon.com>"]
     assert pg_store.folder_state("main", "INBOX").last_uid == 3

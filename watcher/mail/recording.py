@@ -44,11 +44,13 @@ class Others:
     def flush(self) -> None:
         if not self.items:
             return
+        # no case work in the batch (`other` mail only, as always outside a first sync): no callback
+        on_record = self.ctx.on_record if self.case_work else None
         items, self.items, self.case_work = self.items, [], 0
-        rows = self.ctx.store.record_others(self.ctx.mailbox.name, self.folder, self.rep.uidvalidity, items,
-                                            self.ctx.on_record)
-        for (uid, *_), row in zip(items, rows, strict=True):
-            if row is None:
+        stored = self.ctx.store.record_others(self.ctx.mailbox.name, self.folder, self.rep.uidvalidity, items,
+                                              on_record)
+        for (uid, *_), new in zip(items, stored, strict=True):
+            if not new:
                 self.rep.duplicates += 1
             else:
                 self.rep.stored += 1

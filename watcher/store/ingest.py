@@ -107,7 +107,8 @@ def apply_mark(session: Session, case: CaseRow, mark: Mark, ctx: Context, now: d
 
 def summarize_first_sync(store: Store, config: Config, mailbox: str, now: datetime | None = None,
                          folders: Collection[str] | None = None) -> int:
-    """One alert per case after a first sync, instead of one per old mail.
+    """One alert per case after a first sync, instead of one per old mail, and the case's
+    reminders, planned once for its state after all its history (history mail plans none).
 
     `folders`: the folders whose history was just read (None: all); only cases with mail there
     are summarised, so a folder added later does not re-announce the whole mailbox. Runs under
@@ -123,6 +124,8 @@ def summarize_first_sync(store: Store, config: Config, mailbox: str, now: dateti
     with store.write_lock, store.session() as session:
         for case in session.exec(query):
             view = case_view(session, case)
+            # before the state check: a case its history leaves without a state wants no reminder
+            # (a pending one from live mail in another folder is cancelled, as a live mail would)
             plan_reminders(session, case, view, ctx, now or utcnow())
             if view.state is None:
                 continue

@@ -18,7 +18,7 @@ from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import DateTime, UniqueConstraint
+from sqlalchemy import DateTime, UniqueConstraint, insert
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.types import TypeDecorator
@@ -239,7 +239,8 @@ class Store:
                 raise  # the database itself (locked, a racing key): the sync retries this UID
             except Exception as exc:  # a poison message must not stall its folder forever
                 s.rollback()
-                row = _poisoned(mailbox, folder, uidvalidity, uid, classification, content_hash, size, exc)
+                row = _poisoned(message_values(mailbox, folder, uidvalidity, uid, classification,
+                                               content_hash, size), exc)
                 s.add(row)
             _advance(s, mailbox, folder, uidvalidity, uid, None)
             s.commit()
@@ -247,18 +248,20 @@ class Store:
 
     def record_others(self, mailbox: str, folder: str, uidvalidity: int,
                       items: list[tuple[int, Classification, str, int]],
-                      on_record: OnRecord | None = None) -> list[MessageRow | None]:
+                      on_record: OnRecord | None = None) -> list[bool]:
         """Store many messages and advance the watermark past the last, in ONE transaction.
 
         For the mail that need not be committed on its own (`mail.recording.Others`): `other`
         mail no case can take, and a folder's history (no alert of its own). Items are (uid,
         classification, content_hash, size) in ascending UID order; the result says per item
-        the stored row, or None for a duplicate (as `record`). Each item's `on_record` runs in
-        a SAVEPOINT, so a poison message rolls back its own case work only and is stored with
-        `parse_error`, as `record` stores it; a database error still undoes the whole batch."""
+        whether it was stored (False: a duplicate, as `record` says None). Each item's
+        `on_record` runs in a SAVEPOINT, so a poison message rolls back its own case work only
+        and is stored with `parse_error`, as `record` stores it; a database error still undoes
+        the whole batch. Without `on_record`, the batch is one multi-row INSERT."""
         if not items:
             return []
-        out: list[MessageRow | None] = []
+        out: list[bool] = []
+        bulk: list[dict[str, Any]] = []
         with self.write_lock, self.session() as s:
             # First, and flushed: with pysqlite a SAVEPOINT opened before any write starts a
             # transaction of its own that its RELEASE commits, which would split the batch.
@@ -268,17 +271,19 @@ class Store:
             for uid, classification, content_hash, size in items:
                 mid = _no_nul(classification.message_id)
                 if (mid in ids) if mid else (content_hash in hashes):
-                    out.append(None)  # a duplicate, as `_duplicate` would say
+                    out.append(False)  # a duplicate, as `_duplicate` would say
                     continue
-                row = message_row(mailbox, folder, uidvalidity, uid, classification, content_hash, size)
-                if on_record is not None and (failure := _case_work(s, row, on_record)) is not None:
-                    row = _poisoned(mailbox, folder, uidvalidity, uid, classification, content_hash, size,
-                                    failure)
-                s.add(row)  # without case work: flushed with the batch, at commit
-                if row.message_id:
-                    ids.add(row.message_id)  # the next items' duplicate check sees this one
+                values = message_values(mailbox, folder, uidvalidity, uid, classification, content_hash, size)
+                if on_record is None:
+                    bulk.append(values)  # an ORM object per row would cost more than its INSERT
+                else:
+                    _with_case_work(s, values, on_record)
+                if mid:
+                    ids.add(mid)  # the next items' duplicate check sees this one
                 hashes.add(content_hash)
-                out.append(row)
+                out.append(True)
+            if bulk:
+                s.execute(insert(MessageRow), bulk)
             s.commit()
         return out
 
@@ -306,11 +311,17 @@ class Store:
 
 def message_row(mailbox: str, folder: str, uidvalidity: int, uid: int, c: Classification,
                 content_hash: str, size: int) -> MessageRow:
+    return MessageRow(**message_values(mailbox, folder, uidvalidity, uid, c, content_hash, size))
+
+
+def message_values(mailbox: str, folder: str, uidvalidity: int, uid: int, c: Classification,
+                   content_hash: str, size: int) -> dict[str, Any]:
+    """A message row's columns (all but its id and case), as the database takes them."""
     cleaned: dict[str, Any] = {name: _no_nul(getattr(c, name)) for name in _TEXT_FIELDS}
     c = replace(c, sent_at=_plausible(c.sent_at), appointment=_plausible(c.appointment), **cleaned)
-    return MessageRow(
+    return dict(
         mailbox=mailbox, folder=folder, uidvalidity=uidvalidity, uid=uid, message_id=c.message_id,
-        content_hash=content_hash, size=size, sent_at=c.sent_at, subject=c.subject[:500],
+        content_hash=content_hash, size=size, seen_at=utcnow(), sent_at=c.sent_at, subject=c.subject[:500],
         from_addr=c.from_addr, account=c.account, kind=c.kind.value, sender_check=c.sender_check.value,
         case_id=c.case_id, seller_token=c.seller_token, booking_url=c.booking_url, deadline=c.deadline,
         appointment=c.appointment, meeting_url=c.meeting_url, rule=c.rule,
@@ -384,32 +395,29 @@ def _stored_keys(s: Session, mailbox: str,
     return ids, hashes
 
 
-def _case_work(s: Session, row: MessageRow, on_record: OnRecord) -> Exception | None:
-    """`row` stored with its case work in a SAVEPOINT; if that work fails, it is rolled back (the
-    row with it) and the failure returned: the caller stores the row alone, as poison."""
+def _with_case_work(s: Session, values: dict[str, Any], on_record: OnRecord) -> None:
+    """The message stored with its case work in a SAVEPOINT; if that work fails, it is rolled back
+    (the message with it) and the message stored alone, as poison."""
     try:
         with s.begin_nested():
+            row = MessageRow(**values)
             s.add(row)
             s.flush()
             on_record(s, row)
     except (OperationalError, IntegrityError):
         raise  # the database itself: the whole batch is redone by the next sync
     except Exception as exc:  # a poison message must not stall its folder forever
-        return exc
-    return None
+        s.add(_poisoned(values, exc))
 
 
-def _poisoned(mailbox: str, folder: str, uidvalidity: int, uid: int, classification: Classification,
-              content_hash: str, size: int, exc: Exception) -> MessageRow:
+def _poisoned(values: dict[str, Any], exc: Exception) -> MessageRow:
     """The row of a message whose case work failed: stored without case or alert, and said why."""
-    log.error("%s/%s uid %d: processing failed; stored without case or alert", mailbox, folder, uid,
-              exc_info=exc)
-    row = message_row(mailbox, folder, uidvalidity, uid, classification, content_hash, size)
-    row.parse_error = f"processing failed: {type(exc).__name__}"
-    return row
+    log.error("%s/%s uid %d: processing failed; stored without case or alert", values["mailbox"],
+              values["folder"], values["uid"], exc_info=exc)
+    return MessageRow(**{**values, "parse_error": f"processing failed: {type(exc).__name__}"})
 
 
 __all__ = [
     "AlertRow", "CaseRow", "EventRow", "FolderStateRow", "MailboxStateRow", "MessageRow", "Store",
-    "StoreError", "message_row", "utcnow",
+    "StoreError", "message_row", "message_values", "utcnow",
 ]
