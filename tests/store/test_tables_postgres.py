@@ -89,6 +89,10 @@ def test_a_nul_in_a_forged_message_id_cannot_stall_the_folder(pg_store):
            b"We were unable to complete the identity verification process.\r\n")
     assert pg_store.record("main", "INBOX", 1, 1, classify(raw), content_hash="h", size=len(raw)) is not None
     assert pg_store.record("main", "INBOX", 1, 2, classify(raw), content_hash="h2", size=len(raw)) is None
-    assert pg_store.record_others("main", "INBOX", 1, [(3, classify(raw), "h3", len(raw))]) == [False]
-    assert [r.message_id for r in pg_store.messages()] == ["<nul@amazon.com>"]
-    assert pg_store.folder_state("main", "INBOX").last_uid == 3
+    other = classify(raw.replace(b"<n\x00ul@", b"<n\x00ul2@"))
+    assert pg_store.record_others("main", "INBOX", 1, [(3, classify(raw), "h3", len(raw)),
+                                                       (4, other, "h4", len(raw))]) == [False, True]
+    rows = pg_store.messages()
+    assert [r.message_id for r in rows] == ["<nul@amazon.com>", "<nul2@amazon.com>"]
+    assert rows[1].seen_at.tzinfo is not None and rows[1].kind == rows[0].kind  # the batch's one INSERT
+    assert pg_store.folder_state("main", "INBOX").last_uid == 4
