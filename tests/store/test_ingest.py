@@ -4,6 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from pathlib import Path
@@ -328,3 +334,105 @@ def test_a_verified_mail_citing_a_known_siv_case_id_is_a_support_reply(store):
     kinds = [(r.message_id, r.kind, r.rule) for r in store.messages()]
     assert kinds[0][1] == "other"
     assert kinds[2] == ("<links-2b@email.amazonses.com>", "support_reply", "link:siv-case-id")
+
+
+# -- a folder's first sync: one-by-one or in batches, the same cases and alerts ----------------
+
+def corpus_items() -> list[tuple[int, object, str, int]]:
+    """Every corpus mail, classified, as a first sync of one folder would record them. Dates are
+    capped at NOW: an event of a mail without a Date, or dated after its arrival, takes the arrival
+    time, which would differ between the two stores."""
+    files = sorted(CORPUS.parent.rglob("*.eml"))
+    return [(uid, replace(c, sent_at=min(c.sent_at or NOW, NOW)), hashlib.sha256(raw).hexdigest(), len(raw))
+            for uid, p in enumerate(files, 1) for raw in [p.read_bytes()] for c in [classify(raw)]]
+
+
+def first_sync(store: Store, cfg: config.Config, items: list, batch: int | None) -> int:
+    """Record `items` as history (one transaction each, or `batch` per transaction), then summarise."""
+    callback = ingest.on_record(cfg, clock=lambda: NOW)
+    if batch is None:
+        for uid, c, content_hash, size in items:
+            store.record("main", "INBOX", 1, uid, c, content_hash=content_hash, size=size, on_record=callback)
+    else:
+        for start in range(0, len(items), batch):
+            store.record_others("main", "INBOX", 1, items[start:start + batch], callback)
+    return ingest.summarize_first_sync(store, cfg, "main", NOW, folders=["INBOX"])
+
+
+def outcome(store: Store) -> tuple[list, list, list, list]:
+    """Everything a first sync leaves, but the times of writing (a summary is due when written)."""
+    with store.session() as s:
+        return (
+            [(a.key, a.purpose, a.status, a.title, a.body, a.expires_at, a.case_ref, a.message_ref,
+              a.due_at if a.purpose.startswith("reminder:") else None)
+             for a in s.exec(select(AlertRow).order_by(AlertRow.key))],
+            [(c.id, c.account, c.seller_token) for c in s.exec(select(CaseRow).order_by(CaseRow.id))],
+            [(e.id, e.case_ref, e.kind, e.sent_at, e.message_ref)
+             for e in s.exec(select(ingest.EventRow).order_by(ingest.EventRow.id))],
+            [(m.uid, m.kind, m.rule, m.case_ref, m.parse_error) for m in store.messages()],
+        )
+
+
+def test_a_first_sync_in_batches_leaves_what_one_transaction_per_mail_leaves(tmp_path):
+    cfg = make_config()
+    items = corpus_items()
+    one_by_one, batched = Store(f"sqlite:///{tmp_path}/a.db"), Store(f"sqlite:///{tmp_path}/b.db")
+    summaries = first_sync(one_by_one, cfg, items, batch=None)
+    assert first_sync(batched, cfg, items, batch=50) == summaries
+    expected = outcome(one_by_one)
+    assert outcome(batched) == expected
+    purposes = [a[1] for a in expected[0]]
+    assert summaries >= 10 and purposes.count("summary") == summaries  # history: no alert per mail
+    assert any(p.startswith("reminder:") for p in purposes)  # planned by the summary
+    assert not any(p.startswith(("event:", "phishing")) for p in purposes)
+
+
+def test_history_mail_plans_no_reminder_until_the_summary(store):
+    cfg = make_config()
+    Feeder(store, cfg).feed("video_call_invitation-zh-plain.eml")  # deadline 2026-11-03
+    assert alerts(store) == []
+    assert ingest.summarize_first_sync(store, cfg, "main", NOW) == 1
+    pending = {a.purpose for a in alerts(store) if a.status == "pending"}
+    assert pending == {"summary", "reminder:deadline-7d", "reminder:deadline-3d", "reminder:deadline-1d"}
+
+
+KILL_SCRIPT = """
+import sys, time
+from tests.store.test_ingest import NOW, corpus_items, make_config
+from watcher.store import ingest
+from watcher.store.tables import Store
+store, items = Store(sys.argv[1]), corpus_items()
+callback = ingest.on_record(make_config(), clock=lambda: NOW)
+def slow(session, row):  # the kill must land mid-sync, whatever the machine's speed
+    time.sleep(0.01)
+    callback(session, row)
+for start in range(0, len(items), 20):
+    store.record_others("main", "INBOX", 1, items[start:start + 20], slow)
+"""
+
+
+def test_kill_9_mid_first_sync_in_batches_then_resume_leaves_what_an_uninterrupted_one_leaves(tmp_path):
+    cfg = make_config()
+    items = corpus_items()
+    reference = Store(f"sqlite:///{tmp_path}/ref.db")
+    first_sync(reference, cfg, items, batch=None)
+    db = f"sqlite:///{tmp_path}/k.db"
+    store = Store(db)
+    root = Path(__file__).resolve().parents[2]
+    proc = subprocess.Popen([sys.executable, "-c", KILL_SCRIPT, db], cwd=root,
+                            env={**os.environ, "PYTHONPATH": str(root)})
+    deadline = time.monotonic() + 60
+    while len(store.messages()) < 40 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    state = store.folder_state("main", "INBOX")
+    watermark = state.last_uid if state is not None else 0
+    stored = {r.uid for r in store.messages()}
+    assert 0 < watermark < len(items), "the kill must land mid-sync"
+    assert stored <= set(range(1, watermark + 1))  # nothing above the watermark is committed
+    assert alerts(store) == []  # history: nothing is alerted before the summary
+    rest = [i for i in items if i[0] > watermark]  # what the next sync fetches again
+    summaries = first_sync(store, cfg, rest, batch=20)
+    assert summaries == sum(a[1] == "summary" for a in outcome(reference)[0])
+    assert outcome(store) == outcome(reference)  # no mail lost or stored twice, no alert twice

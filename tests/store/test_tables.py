@@ -5,9 +5,10 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 from sqlalchemy.exc import IntegrityError
+from sqlmodel import select
 
 from watcher.core.model import Classification, Kind, SenderCheck
-from watcher.store.tables import EventRow, Store
+from watcher.store.tables import AlertRow, EventRow, Store
 
 
 @pytest.fixture
@@ -82,3 +83,67 @@ def test_the_same_message_from_two_threads_is_stored_once(store):
         t.join()
     assert sum(r is not None for r in results) == 1
     assert len(store.messages()) == 1
+
+
+# -- batches (`record_others`: `other` mail no case can take, and a folder's history) -----------
+
+def item(uid: int, message_id: str | None, content_hash: str) -> tuple[int, Classification, str, int]:
+    return uid, classification(message_id), content_hash, 1
+
+
+def alert_keys(store: Store) -> list[str]:
+    with store.session() as s:
+        return sorted(s.exec(select(AlertRow.key)))
+
+
+def keyed_alert(fail_uid: int | None = None, error: Exception | None = None):
+    """A case callback that writes an alert named after the mail, and fails on `fail_uid`."""
+    def on_record(session, row) -> None:
+        session.add(AlertRow(key=f"k{row.uid}", purpose="event", notify_type="info", title="t", body="b"))
+        session.flush()
+        if row.uid == fail_uid:
+            raise error or KeyError("template")
+
+    return on_record
+
+
+def test_a_batch_drops_duplicates_of_the_mailbox_and_of_its_own_earlier_items(store):
+    store.record("m", "Junk", 9, 1, classification("<old@amazon.com>"), content_hash="h0", size=1)
+    rows = store.record_others("m", "INBOX", 7, [
+        item(1, "<old@amazon.com>", "hx"),   # stored before, from another folder
+        item(2, "<a@amazon.com>", "ha"),
+        item(3, "<a@amazon.com>", "hy"),     # the same Message-ID as item 2
+        item(4, None, "hb"),
+        item(5, None, "hb"),                 # no Message-ID, the same content as item 4
+        item(6, None, "ha"),                 # the same content as item 2
+        item(7, None, "h0"),                 # the same content as the stored one
+        item(8, "<b@amazon.com>", "hb"),     # a Message-ID decides alone: not a duplicate
+    ])
+    assert rows == [False, True, False, True, False, False, False, True]
+    assert len(store.messages("m")) == 4
+    assert store.folder_state("m", "INBOX").last_uid == 8
+    # and the one-by-one path agrees with what the batch stored
+    assert store.record("m", "INBOX", 7, 9, classification("<b@amazon.com>"), content_hash="hz",
+                        size=1) is None
+
+
+def test_a_poison_mail_in_a_batch_rolls_back_its_own_work_only(store):
+    stored = store.record_others("m", "INBOX", 1, [item(1, "<1@a>", "h1"), item(2, "<2@a>", "h2"),
+                                                   item(3, "<3@a>", "h3")], keyed_alert(fail_uid=2))
+    assert stored == [True, True, True]
+    assert [(r.uid, r.parse_error) for r in store.messages()] == [
+        (1, None), (2, "processing failed: KeyError"), (3, None)]
+    assert alert_keys(store) == ["k1", "k3"]
+    assert store.folder_state("m", "INBOX").last_uid == 3
+
+
+@pytest.mark.parametrize("first", [True, False])
+def test_a_database_error_in_a_batch_undoes_the_whole_batch(store, first):
+    """Nothing of the batch is committed, the watermark included: the next sync redoes all of it.
+    (With pysqlite, a SAVEPOINT opened before the batch's first write would have committed item 1.)"""
+    racing_key = IntegrityError("INSERT", {}, Exception("UNIQUE constraint failed: alert.key"))
+    items = [item(1, "<1@a>", "h1"), item(2, "<2@a>", "h2")]
+    with pytest.raises(IntegrityError):
+        store.record_others("m", "INBOX", 1, items, keyed_alert(fail_uid=1 if first else 2, error=racing_key))
+    assert store.folder_state("m", "INBOX") is None
+    assert store.messages() == [] and alert_keys(store) == []

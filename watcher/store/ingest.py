@@ -6,8 +6,13 @@ event, the alert and the reminder rows in the caller's session, so `Store.record
 the message, the watermark and all of its consequences at once.
 
 `live` distinguishes mail that arrives while the service watches (one alert per message)
-from a folder's first sync, whose old mail is history: then cases are built silently and
-`summarize_first_sync` sends one alert per case (with mail in that folder) and its state.
+from a folder's first sync, whose old mail is history: then cases are built silently (the
+message, its case and its event; no fold, no reminder) and `summarize_first_sync`, which every
+first sync ends with (`imap.finish_history`, before the folder counts as synced), folds each
+case with mail in that folder once, sends one alert with its state and plans its reminders.
+Planning them per history mail instead cost a fold and a reminder pass per mail, for plans
+the next mail of the case replaced; a reminder due before the summary was not worth planning:
+the summary states the deadline or appointment, as a live event's alert does.
 """
 
 from __future__ import annotations
@@ -47,12 +52,21 @@ def on_record(config: Config, clock: Callable[[], datetime] = utcnow) -> OnRecor
     ctx = Context.of(config)
 
     def apply(session: Session, row: MessageRow) -> None:
-        folder = session.exec(select(FolderStateRow).where(
-            FolderStateRow.mailbox == row.mailbox, FolderStateRow.folder == row.folder)).first()
-        live = bool(folder and folder.first_synced_at)
-        apply_message(session, row, ctx, live=live, now=clock())
+        apply_message(session, row, ctx, live=folder_live(session, row.mailbox, row.folder), now=clock())
 
     return apply
+
+
+def folder_live(session: Session, mailbox: str, folder: str) -> bool:
+    """Whether the folder finished its first sync, read once per transaction: a batch of its mail
+    (`Store.record_others`) has moved its watermark first, so it holds the folder's row until it
+    commits and `Store.mark_folder_synced` cannot change the answer in between."""
+    key = ("folder_live", mailbox, folder)
+    if key not in session.info:
+        synced = session.exec(select(FolderStateRow.first_synced_at).where(
+            FolderStateRow.mailbox == mailbox, FolderStateRow.folder == folder).limit(1)).first()
+        session.info[key] = synced is not None
+    return bool(session.info[key])
 
 
 def apply_message(session: Session, row: MessageRow, ctx: Context, *, live: bool, now: datetime) -> None:
@@ -71,13 +85,14 @@ def apply_message(session: Session, row: MessageRow, ctx: Context, *, live: bool
     session.add(row)
     event_row = EventRow(case_ref=case.ref, kind=row.kind, sent_at=_sent_at(row), message_ref=row.id)
     session.add(event_row)
+    if not live:
+        return  # history: `summarize_first_sync` folds the case once and plans its reminders
     session.flush()
     view = case_view(session, case)
-    if live:
-        text = alerts.compose_event(view, event_of(event_row, row), case.account, case.mailbox,
-                                    ctx.language, ctx.tz, now)
-        add_alert(session, AlertDraft(key=f"message:{row.id}:event", purpose=f"event:{row.kind}", text=text,
-                                      mailbox=case.mailbox, case_ref=case.ref, message_ref=row.id))
+    text = alerts.compose_event(view, event_of(event_row, row), case.account, case.mailbox,
+                                ctx.language, ctx.tz, now)
+    add_alert(session, AlertDraft(key=f"message:{row.id}:event", purpose=f"event:{row.kind}", text=text,
+                                  mailbox=case.mailbox, case_ref=case.ref, message_ref=row.id))
     plan_reminders(session, case, view, ctx, now)
 
 
@@ -92,7 +107,8 @@ def apply_mark(session: Session, case: CaseRow, mark: Mark, ctx: Context, now: d
 
 def summarize_first_sync(store: Store, config: Config, mailbox: str, now: datetime | None = None,
                          folders: Collection[str] | None = None) -> int:
-    """One alert per case after a first sync, instead of one per old mail.
+    """One alert per case after a first sync, instead of one per old mail, and the case's
+    reminders, planned once for its state after all its history (history mail plans none).
 
     `folders`: the folders whose history was just read (None: all); only cases with mail there
     are summarised, so a folder added later does not re-announce the whole mailbox. Runs under
@@ -108,6 +124,9 @@ def summarize_first_sync(store: Store, config: Config, mailbox: str, now: dateti
     with store.write_lock, store.session() as session:
         for case in session.exec(query):
             view = case_view(session, case)
+            # before the state check: a case its history leaves without a state wants no reminder
+            # (a pending one from live mail in another folder is cancelled, as a live mail would)
+            plan_reminders(session, case, view, ctx, now or utcnow())
             if view.state is None:
                 continue
             text = alerts.compose_summary(view, case.account, case.mailbox, ctx.language, ctx.tz)
@@ -115,7 +134,6 @@ def summarize_first_sync(store: Store, config: Config, mailbox: str, now: dateti
                                                   purpose="summary", text=text, mailbox=case.mailbox,
                                                   case_ref=case.ref))
             count += added is not None
-            plan_reminders(session, case, view, ctx, now or utcnow())
         session.commit()
     return count
 

@@ -4,29 +4,28 @@ The store is the only place that writes. `record()` is the heart of "never miss,
 the message row, the folder watermark and whatever the case logic derives from the message
 (events, outbox alerts) are written in ONE transaction, so a kill -9 at any point either
 leaves all of it or none of it, and the next sync redoes exactly what was not committed.
+`record_others()` does the same for a batch of mail that need not be committed on its own.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-import os
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, date, datetime
-from pathlib import Path
 from typing import Any
 
-from sqlalchemy import DateTime, UniqueConstraint, event
-from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError, SQLAlchemyError
+from sqlalchemy import DateTime, UniqueConstraint, insert
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.types import TypeDecorator
-from sqlmodel import Field, Session, SQLModel, col, create_engine, select
+from sqlmodel import Field, Session, SQLModel, col, select
 
 from watcher.core.model import Classification
-from watcher.store.schema import SchemaError, create_or_upgrade
+from watcher.store.opening import StoreError, open_engine
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -169,25 +168,12 @@ log = logging.getLogger(__name__)
 OnRecord = Callable[[Session, MessageRow], None]
 
 
-class StoreError(Exception):
-    """The database cannot be opened: one line for the user, naming the key and the path or
-    host, with any password in the URL masked."""
-
-
 class Store:
     """Thin access to the database; one instance per process (SQLite allows one writer)."""
 
     def __init__(self, url: str) -> None:
         self.url = url
-        try:
-            self.engine: Engine = create_engine(url, connect_args=_connect_args(url))
-            if url.startswith("sqlite"):
-                event.listen(self.engine, "connect", _sqlite_pragmas)
-            create_or_upgrade(self.engine)  # a database of an older release gains the new columns
-        except SchemaError as exc:
-            raise StoreError(f"database.url: cannot upgrade {_display(url)}: {exc}") from None
-        except (SQLAlchemyError, ImportError) as exc:
-            raise StoreError(f"database.url: cannot open {_display(url)}: {_reason(url, exc)}") from None
+        self.engine: Engine = open_engine(url)
         # Check-then-insert in `record` must not interleave: two folders (INBOX and Gmail's All
         # Mail) can deliver the same message at the same moment from two IDLE threads.
         self.write_lock = threading.Lock()
@@ -239,7 +225,7 @@ class Store:
         `on_record` adds what the case logic derives (events, alerts) inside the same transaction.
         """
         with self.write_lock, self.session() as s:
-            if _duplicate(s, mailbox, classification.message_id, content_hash) is not None:
+            if _duplicate(s, mailbox, classification.message_id, content_hash):
                 _advance(s, mailbox, folder, uidvalidity, uid, None)
                 s.commit()
                 return None
@@ -253,36 +239,51 @@ class Store:
                 raise  # the database itself (locked, a racing key): the sync retries this UID
             except Exception as exc:  # a poison message must not stall its folder forever
                 s.rollback()
-                log.exception("%s/%s uid %d: processing failed; stored without case or alert",
-                              mailbox, folder, uid)
-                row = message_row(mailbox, folder, uidvalidity, uid, classification, content_hash, size)
-                row.parse_error = f"processing failed: {type(exc).__name__}"
+                row = _poisoned(message_values(mailbox, folder, uidvalidity, uid, classification,
+                                               content_hash, size), exc)
                 s.add(row)
             _advance(s, mailbox, folder, uidvalidity, uid, None)
             s.commit()
             return row
 
     def record_others(self, mailbox: str, folder: str, uidvalidity: int,
-                      items: list[tuple[int, Classification, str, int]]) -> list[MessageRow | None]:
-        """Store many `other` messages and advance the watermark past the last, in ONE transaction.
+                      items: list[tuple[int, Classification, str, int]],
+                      on_record: OnRecord | None = None) -> list[bool]:
+        """Store many messages and advance the watermark past the last, in ONE transaction.
 
-        For mail no case can take (kind other, no references, no case ID: `ingest.siv_link` has
-        nothing to link, so `on_record` would do nothing): one commit per batch instead of one per
-        mail. Items are (uid, classification, content_hash, size) in ascending UID order; the
-        result says per item the stored row, or None for a duplicate (as `record`)."""
+        For the mail that need not be committed on its own (`mail.recording.Others`): `other`
+        mail no case can take, and a folder's history (no alert of its own). Items are (uid,
+        classification, content_hash, size) in ascending UID order; the result says per item
+        whether it was stored (False: a duplicate, as `record` says None). Each item's
+        `on_record` runs in a SAVEPOINT, so a poison message rolls back its own case work only
+        and is stored with `parse_error`, as `record` stores it; a database error still undoes
+        the whole batch. Without `on_record`, the batch is one multi-row INSERT."""
         if not items:
             return []
-        out: list[MessageRow | None] = []
+        out: list[bool] = []
+        bulk: list[dict[str, Any]] = []
         with self.write_lock, self.session() as s:
-            for uid, classification, content_hash, size in items:
-                if _duplicate(s, mailbox, classification.message_id, content_hash) is not None:
-                    out.append(None)
-                    continue
-                row = message_row(mailbox, folder, uidvalidity, uid, classification, content_hash, size)
-                s.add(row)
-                s.flush()  # the next item's duplicate check sees this one
-                out.append(row)
+            # First, and flushed: with pysqlite a SAVEPOINT opened before any write starts a
+            # transaction of its own that its RELEASE commits, which would split the batch.
             _advance(s, mailbox, folder, uidvalidity, max(uid for uid, *_ in items), None)
+            s.flush()
+            ids, hashes = _stored_keys(s, mailbox, items)
+            for uid, classification, content_hash, size in items:
+                mid = _no_nul(classification.message_id)
+                if (mid in ids) if mid else (content_hash in hashes):
+                    out.append(False)  # a duplicate, as `_duplicate` would say
+                    continue
+                values = message_values(mailbox, folder, uidvalidity, uid, classification, content_hash, size)
+                if on_record is None:
+                    bulk.append(values)  # an ORM object per row would cost more than its INSERT
+                else:
+                    _with_case_work(s, values, on_record)
+                if mid:
+                    ids.add(mid)  # the next items' duplicate check sees this one
+                hashes.add(content_hash)
+                out.append(True)
+            if bulk:
+                s.execute(insert(MessageRow), bulk)
             s.commit()
         return out
 
@@ -310,11 +311,17 @@ class Store:
 
 def message_row(mailbox: str, folder: str, uidvalidity: int, uid: int, c: Classification,
                 content_hash: str, size: int) -> MessageRow:
+    return MessageRow(**message_values(mailbox, folder, uidvalidity, uid, c, content_hash, size))
+
+
+def message_values(mailbox: str, folder: str, uidvalidity: int, uid: int, c: Classification,
+                   content_hash: str, size: int) -> dict[str, Any]:
+    """A message row's columns (all but its id and case), as the database takes them."""
     cleaned: dict[str, Any] = {name: _no_nul(getattr(c, name)) for name in _TEXT_FIELDS}
     c = replace(c, sent_at=_plausible(c.sent_at), appointment=_plausible(c.appointment), **cleaned)
-    return MessageRow(
+    return dict(
         mailbox=mailbox, folder=folder, uidvalidity=uidvalidity, uid=uid, message_id=c.message_id,
-        content_hash=content_hash, size=size, sent_at=c.sent_at, subject=c.subject[:500],
+        content_hash=content_hash, size=size, seen_at=utcnow(), sent_at=c.sent_at, subject=c.subject[:500],
         from_addr=c.from_addr, account=c.account, kind=c.kind.value, sender_check=c.sender_check.value,
         case_id=c.case_id, seller_token=c.seller_token, booking_url=c.booking_url, deadline=c.deadline,
         appointment=c.appointment, meeting_url=c.meeting_url, rule=c.rule,
@@ -359,54 +366,58 @@ def _advance(s: Session, mailbox: str, folder: str, uidvalidity: int, uid: int,
     s.add(row)
 
 
-def _duplicate(s: Session, mailbox: str, message_id: str | None, content_hash: str) -> MessageRow | None:
-    query = select(MessageRow).where(MessageRow.mailbox == mailbox)
+def _duplicate(s: Session, mailbox: str, message_id: str | None, content_hash: str) -> bool:
+    """Whether the mailbox holds this message already (flushed rows of the transaction included).
+    Only the id is read: loading the whole row was a third of an SIV mail's store time."""
+    message_id = _no_nul(message_id)  # as stored: PostgreSQL refuses a NUL even in a query
+    query = select(MessageRow.id).where(MessageRow.mailbox == mailbox)
     if message_id:
         query = query.where(MessageRow.message_id == message_id)
     else:
         query = query.where(MessageRow.content_hash == content_hash)
-    return s.exec(query).first()
+    return s.exec(query.limit(1)).first() is not None
 
 
-def _display(url: str) -> str:
+def _stored_keys(s: Session, mailbox: str,
+                 items: list[tuple[int, Classification, str, int]]) -> tuple[set[str], set[str]]:
+    """The Message-IDs and content hashes of `items` the mailbox holds already: a batch asks once,
+    and then checks each item (and the batch's own earlier items) as `_duplicate` would."""
+    mids = {mid for _uid, c, _h, _s in items if (mid := _no_nul(c.message_id))}
+    bare = {h for _uid, c, h, _s in items if not _no_nul(c.message_id)}
+    ids: set[str] = set()
+    hashes: set[str] = set()
+    if mids:
+        ids.update(m for m in s.exec(select(MessageRow.message_id).where(
+            MessageRow.mailbox == mailbox, col(MessageRow.message_id).in_(mids))) if m)
+    if bare:
+        hashes.update(s.exec(select(MessageRow.content_hash).where(
+            MessageRow.mailbox == mailbox, col(MessageRow.content_hash).in_(bare))))
+    return ids, hashes
+
+
+def _with_case_work(s: Session, values: dict[str, Any], on_record: OnRecord) -> None:
+    """The message stored with its case work in a SAVEPOINT; if that work fails, it is rolled back
+    (the message with it) and the message stored alone, as poison."""
     try:
-        return make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:
-        return "(not a database URL)"
+        with s.begin_nested():
+            row = MessageRow(**values)
+            s.add(row)
+            s.flush()
+            on_record(s, row)
+    except (OperationalError, IntegrityError):
+        raise  # the database itself: the whole batch is redone by the next sync
+    except Exception as exc:  # a poison message must not stall its folder forever
+        s.add(_poisoned(values, exc))
 
 
-def _reason(url: str, exc: Exception) -> str:
-    """Why the database cannot be opened, in the user's terms (a folder, a driver, a server)."""
-    if isinstance(exc, ArgumentError):
-        return "expected e.g. sqlite:///siv-watcher.db or postgresql+psycopg://user@host/db"
-    if isinstance(exc, ImportError):
-        return f"driver {exc.name} is not installed (PostgreSQL: pip install 'siv-watcher[postgres]')"
-    database = make_url(url).database if url.startswith("sqlite") else None
-    if database and database != ":memory:":
-        folder = Path(database).expanduser().absolute().parent
-        if not folder.exists():
-            return f"folder {folder} does not exist"
-        if not folder.is_dir():
-            return f"{folder} is not a folder"
-        if not os.access(folder, os.W_OK):
-            return f"folder {folder} is not writable"
-    orig = getattr(exc, "orig", None) or exc
-    return str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
-
-
-def _connect_args(url: str) -> dict[str, Any]:
-    return {"check_same_thread": False, "timeout": 30} if url.startswith("sqlite") else {}
-
-
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.close()
+def _poisoned(values: dict[str, Any], exc: Exception) -> MessageRow:
+    """The row of a message whose case work failed: stored without case or alert, and said why."""
+    log.error("%s/%s uid %d: processing failed; stored without case or alert", values["mailbox"],
+              values["folder"], values["uid"], exc_info=exc)
+    return MessageRow(**{**values, "parse_error": f"processing failed: {type(exc).__name__}"})
 
 
 __all__ = [
     "AlertRow", "CaseRow", "EventRow", "FolderStateRow", "MailboxStateRow", "MessageRow", "Store",
-    "message_row", "utcnow",
+    "StoreError", "message_row", "message_values", "utcnow",
 ]
