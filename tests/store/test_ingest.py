@@ -21,7 +21,7 @@ from watcher.core.classify import classify
 from watcher.core.model import State
 from watcher.settings import config
 from watcher.store import casebook, ingest, outbox
-from watcher.store.tables import AlertRow, CaseRow, Store
+from watcher.store.tables import AlertRow, CaseRow, EventRow, Store
 
 CORPUS = Path(__file__).parents[1] / "corpus" / "shared"
 NOW = datetime(2026, 10, 1, tzinfo=UTC)  # before every corpus mail: reminders are still ahead
@@ -436,3 +436,39 @@ def test_kill_9_mid_first_sync_in_batches_then_resume_leaves_what_an_uninterrupt
     summaries = first_sync(store, cfg, rest, batch=20)
     assert summaries == sum(a[1] == "summary" for a in outcome(reference)[0])
     assert outcome(store) == outcome(reference)  # no mail lost or stored twice, no alert twice
+
+
+def batch_item(uid: int, account: str, token: str | None = None):
+    from watcher.core.model import Classification, Kind, SenderCheck
+
+    c = Classification(kind=Kind.SIV_FAILED, sender_check=SenderCheck.VERIFIED,
+                       message_id=f"<{uid}@amazon.com>", sent_at=NOW, account=account, seller_token=token)
+    return uid, c, f"h{uid}", 1
+
+
+@pytest.mark.parametrize("token", [None, "A1QX7RZP0M4KDE"])
+def test_a_poison_mail_in_a_history_batch_leaves_no_case_behind_for_the_next(store, token):
+    """The batch is tried without SAVEPOINTs, then redone with one per mail when a mail fails;
+    the cases a batch remembers must not outlive the SAVEPOINT that made (or changed) them."""
+    apply = ingest.on_record(make_config(), clock=lambda: NOW)
+
+    def poisoned_at_2(session, row):
+        apply(session, row)
+        if row.uid == 2:
+            raise KeyError("template")
+
+    later = "new@qq.com" if token is None else "old@qq.com"  # a new case, or a token for the old one
+    items = [batch_item(1, "old@qq.com"), batch_item(2, later, token), batch_item(3, later, token)]
+    assert store.record_others("main", "INBOX", 1, items, poisoned_at_2) == [True, True, True]
+    with store.session() as s:
+        cases = {c.id: c for c in s.exec(select(CaseRow))}
+        events = s.exec(select(EventRow)).all()
+    messages = {m.uid: m for m in store.messages()}
+    assert messages[2].parse_error == "processing failed: KeyError" and messages[2].case_ref is None
+    assert messages[1].case_ref in cases and messages[3].case_ref in cases
+    assert sorted((e.message_ref, e.case_ref) for e in events) == sorted(
+        (messages[u].id, messages[u].case_ref) for u in (1, 3))
+    if token is None:
+        assert sorted(c.account for c in cases.values()) == ["new@qq.com", "old@qq.com"]
+    else:  # mail 2's token was rolled back; mail 3 teaches it again
+        assert [(c.account, c.seller_token) for c in cases.values()] == [("old@qq.com", token)]

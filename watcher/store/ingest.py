@@ -75,14 +75,14 @@ def apply_message(session: Session, row: MessageRow, ctx: Context, *, live: bool
         if link is None:
             return
         row.kind, row.rule = Kind.SUPPORT_REPLY.value, link
-        session.add(row)
     if row.sender_check == SenderCheck.SUSPICIOUS.value:
         if live:
+            _stored(session, row)
             _phishing_alert(session, row, ctx)
         return
     case = find_or_create_case(session, row.mailbox, row.account, row.seller_token)
     row.case_ref = case.id
-    session.add(row)
+    _stored(session, row)
     event_row = EventRow(case_ref=case.ref, kind=row.kind, sent_at=_sent_at(row), message_ref=row.id)
     session.add(event_row)
     if not live:
@@ -94,6 +94,14 @@ def apply_message(session: Session, row: MessageRow, ctx: Context, *, live: bool
     add_alert(session, AlertDraft(key=f"message:{row.id}:event", purpose=f"event:{row.kind}", text=text,
                                   mailbox=case.mailbox, case_ref=case.ref, message_ref=row.id))
     plan_reminders(session, case, view, ctx, now)
+
+
+def _stored(session: Session, row: MessageRow) -> None:
+    """The row flushed (it has its id): a batch hands it over unflushed, so that its case is set
+    before its INSERT."""
+    session.add(row)
+    if row.id is None:
+        session.flush()
 
 
 def apply_mark(session: Session, case: CaseRow, mark: Mark, ctx: Context, now: datetime) -> cases.CaseView:
@@ -164,15 +172,31 @@ def find_or_create_case(session: Session, mailbox: str, account: str | None,
     query = select(CaseRow).where(CaseRow.mailbox == mailbox)
     case = None
     if seller_token:
-        case = session.exec(query.where(CaseRow.seller_token == seller_token)).first()
+        case = _known_case(session, mailbox, "seller_token", seller_token) or session.exec(
+            query.where(CaseRow.seller_token == seller_token)).first()
     if case is None:
-        case = session.exec(query.where(CaseRow.account == account)).first()
+        case = _known_case(session, mailbox, "account", account) or session.exec(
+            query.where(CaseRow.account == account)).first()
     if case is None:
         case = CaseRow(mailbox=mailbox, account=account, seller_token=seller_token)
     elif seller_token and not case.seller_token:
         case.seller_token = seller_token
-    session.add(case)
-    session.flush()
+    if case.id is None or session.is_modified(case):
+        session.add(case)
+        session.flush()
+    known = session.info.setdefault("cases", {})  # a batch meets its few cases again and again
+    known[(mailbox, "account", case.account)] = case
+    if case.seller_token:
+        known[(mailbox, "seller_token", case.seller_token)] = case
+    return case
+
+
+def _known_case(session: Session, mailbox: str, field: str, value: str) -> CaseRow | None:
+    """A case this session found or made before, if it still holds: a rolled-back SAVEPOINT
+    drops a case it created from the session, and undoes a seller token it set."""
+    case: CaseRow | None = session.info.get("cases", {}).get((mailbox, field, value))
+    if case is None or case not in session or getattr(case, field) != value:
+        return None
     return case
 
 

@@ -18,7 +18,7 @@ from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import DateTime, UniqueConstraint, insert
+from sqlalchemy import DateTime, UniqueConstraint
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.types import TypeDecorator
@@ -165,6 +165,8 @@ class AlertRow(SQLModel, table=True):
 
 log = logging.getLogger(__name__)
 
+# What a stored message does to cases and alerts, in the same session. The row may not be flushed
+# yet (a batch lets the callback set its case first): flush it before reading its id.
 OnRecord = Callable[[Session, MessageRow], None]
 
 
@@ -239,8 +241,8 @@ class Store:
                 raise  # the database itself (locked, a racing key): the sync retries this UID
             except Exception as exc:  # a poison message must not stall its folder forever
                 s.rollback()
-                row = _poisoned(message_values(mailbox, folder, uidvalidity, uid, classification,
-                                               content_hash, size), exc)
+                row = poisoned(message_values(mailbox, folder, uidvalidity, uid, classification,
+                                              content_hash, size), exc)
                 s.add(row)
             _advance(s, mailbox, folder, uidvalidity, uid, None)
             s.commit()
@@ -258,32 +260,20 @@ class Store:
         `on_record` runs in a SAVEPOINT, so a poison message rolls back its own case work only
         and is stored with `parse_error`, as `record` stores it; a database error still undoes
         the whole batch. Without `on_record`, the batch is one multi-row INSERT."""
+        from watcher.store.batches import write_batch  # it writes this module's tables
+
         if not items:
             return []
-        out: list[bool] = []
-        bulk: list[dict[str, Any]] = []
         with self.write_lock, self.session() as s:
-            # First, and flushed: with pysqlite a SAVEPOINT opened before any write starts a
-            # transaction of its own that its RELEASE commits, which would split the batch.
-            _advance(s, mailbox, folder, uidvalidity, max(uid for uid, *_ in items), None)
-            s.flush()
-            ids, hashes = _stored_keys(s, mailbox, items)
-            for uid, classification, content_hash, size in items:
-                mid = _no_nul(classification.message_id)
-                if (mid in ids) if mid else (content_hash in hashes):
-                    out.append(False)  # a duplicate, as `_duplicate` would say
-                    continue
-                values = message_values(mailbox, folder, uidvalidity, uid, classification, content_hash, size)
+            try:  # optimistic: no SAVEPOINT per mail (four statements of six); poison is rare
+                out = write_batch(s, mailbox, folder, uidvalidity, items, on_record, guarded=False)
+            except (OperationalError, IntegrityError):
+                raise  # the database itself: the next sync redoes the whole batch
+            except Exception:
                 if on_record is None:
-                    bulk.append(values)  # an ORM object per row would cost more than its INSERT
-                else:
-                    _with_case_work(s, values, on_record)
-                if mid:
-                    ids.add(mid)  # the next items' duplicate check sees this one
-                hashes.add(content_hash)
-                out.append(True)
-            if bulk:
-                s.execute(insert(MessageRow), bulk)
+                    raise
+                s.rollback()  # nothing of the batch was committed: redo it, each mail guarded
+                out = write_batch(s, mailbox, folder, uidvalidity, items, on_record, guarded=True)
             s.commit()
         return out
 
@@ -378,39 +368,7 @@ def _duplicate(s: Session, mailbox: str, message_id: str | None, content_hash: s
     return s.exec(query.limit(1)).first() is not None
 
 
-def _stored_keys(s: Session, mailbox: str,
-                 items: list[tuple[int, Classification, str, int]]) -> tuple[set[str], set[str]]:
-    """The Message-IDs and content hashes of `items` the mailbox holds already: a batch asks once,
-    and then checks each item (and the batch's own earlier items) as `_duplicate` would."""
-    mids = {mid for _uid, c, _h, _s in items if (mid := _no_nul(c.message_id))}
-    bare = {h for _uid, c, h, _s in items if not _no_nul(c.message_id)}
-    ids: set[str] = set()
-    hashes: set[str] = set()
-    if mids:
-        ids.update(m for m in s.exec(select(MessageRow.message_id).where(
-            MessageRow.mailbox == mailbox, col(MessageRow.message_id).in_(mids))) if m)
-    if bare:
-        hashes.update(s.exec(select(MessageRow.content_hash).where(
-            MessageRow.mailbox == mailbox, col(MessageRow.content_hash).in_(bare))))
-    return ids, hashes
-
-
-def _with_case_work(s: Session, values: dict[str, Any], on_record: OnRecord) -> None:
-    """The message stored with its case work in a SAVEPOINT; if that work fails, it is rolled back
-    (the message with it) and the message stored alone, as poison."""
-    try:
-        with s.begin_nested():
-            row = MessageRow(**values)
-            s.add(row)
-            s.flush()
-            on_record(s, row)
-    except (OperationalError, IntegrityError):
-        raise  # the database itself: the whole batch is redone by the next sync
-    except Exception as exc:  # a poison message must not stall its folder forever
-        s.add(_poisoned(values, exc))
-
-
-def _poisoned(values: dict[str, Any], exc: Exception) -> MessageRow:
+def poisoned(values: dict[str, Any], exc: Exception) -> MessageRow:
     """The row of a message whose case work failed: stored without case or alert, and said why."""
     log.error("%s/%s uid %d: processing failed; stored without case or alert", values["mailbox"],
               values["folder"], values["uid"], exc_info=exc)
@@ -419,5 +377,5 @@ def _poisoned(values: dict[str, Any], exc: Exception) -> MessageRow:
 
 __all__ = [
     "AlertRow", "CaseRow", "EventRow", "FolderStateRow", "MailboxStateRow", "MessageRow", "Store",
-    "StoreError", "message_row", "message_values", "utcnow",
+    "StoreError", "message_row", "message_values", "poisoned", "utcnow",
 ]
