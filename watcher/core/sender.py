@@ -116,23 +116,32 @@ def _psl_for(host: str) -> PublicSuffixList:
 
     For each suffix s of a host the library looks up the rules "!s", "*.s" and "s" and no others,
     but parsing its whole list costs ~40 ms, most of a one-file `classify` of a mail from Amazon.
-    So the lines starting with one of those rules are picked from the text (a line break, then
-    the rule) and handed to the library, which reads them as it reads
-    its whole list; lines it would ignore anyway are harmless.
+    So only the lines holding one of those rules are handed to the library, which reads them as
+    it reads its whole list.
     """
     from publicsuffixlist import PublicSuffixList
 
     labels = host.split(".")
     rules = {f"{p}{'.'.join(labels[i:])}" for i in range(len(labels)) for p in ("", "!", "*.")}
+    lines = [line for rule in rules for line in _psl_lines(rule)]
+    return PublicSuffixList(lines, accept_encoded_idn=False)  # IDN forms: Amazon's domains are ASCII
+
+
+@lru_cache(maxsize=4096)
+def _psl_lines(rule: str) -> tuple[str, ...]:
+    """The list's lines whose rule is `rule` (as the library reads a line: up to the first space).
+    Cached by rule, not by host: the hosts of one mailbox share their suffixes ("com",
+    "amazon.com"), and each look-up scans the whole list."""
     text = _psl_text()
     lines = []
-    for rule in rules:
-        at = text.find("\n" + rule)
-        while at >= 0:
-            end = text.find("\n", at + 1)
-            lines.append(text[at + 1 : end if end >= 0 else len(text)])
-            at = text.find("\n" + rule, at + 1)
-    return PublicSuffixList(lines, accept_encoded_idn=False)  # IDN forms: Amazon's domains are ASCII
+    at = text.find("\n" + rule)
+    while at >= 0:
+        end = text.find("\n", at + 1)
+        line = text[at + 1 : end if end >= 0 else len(text)]
+        if line.split(" ")[0].rstrip() == rule:
+            lines.append(line)
+        at = text.find("\n" + rule, at + 1)
+    return tuple(lines)
 
 
 @lru_cache(maxsize=4096)
