@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from watcher.core.message import parse_message
-from watcher.core.prefilter import Expression, caseless, required_by_alternative, required_literals
+from watcher.core.prefilter import Expression, Seen, caseless, required_by_alternative, required_literals
 from watcher.core.ruleset import Condition, default_ruleset, fold
 
 CORPUS = sorted((Path(__file__).parents[1] / "corpus").glob("**/*.eml"))
@@ -150,3 +150,15 @@ def test_every_letter_ignorecase_matches_shows_as_the_literal_in_caseless_text()
                 assert caseless(t * 3) == literal[0][0], (t, c, literal)
                 checked += 1
     assert checked > 2000
+
+
+WIDE_OR_NOT = ["身份", "验证", "identity", "verify", "é", "·", " ", "x"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WIDE_OR_NOT), max_size=8).map("".join))
+def test_a_text_without_wide_characters_skips_the_chinese_literals_and_no_match(text):
+    expression = Expression("(?:身份验证|verify)[^.]{0,9}(?:identity|身份)")
+    expression.search("warm-up")  # literals from the second search on
+    assert expression.search(text) == (re.search(expression.pattern, text) is not None)
+    assert expression.search(text, Seen(text)) == expression.search(text)

@@ -320,14 +320,19 @@ class Expression:
     literals out costs about two compilations, which pays over many mails but not in a one-file
     `classify`, whose start-up then compiles only the expressions the mail reaches.
     `compile()` validates it up front where errors must name the rule.
+
+    About half of the rules' literals are Chinese, and most mail has no CJK character at all:
+    for such a text the expression's clauses without those literals are enough (a clause left
+    empty means no match), which spares a third of the scanning.
     """
 
-    __slots__ = ("pattern", "flags", "_clauses", "_compiled")
+    __slots__ = ("pattern", "flags", "_clauses", "_narrow", "_compiled")
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern = pattern
         self.flags = flags
         self._clauses: Clauses | None = None
+        self._narrow: Clauses = ()  # the clauses without wide literals
         self._compiled: re.Pattern[str] | None = None
 
     def __repr__(self) -> str:
@@ -338,26 +343,38 @@ class Expression:
             self._compiled = re.compile(self.pattern, self.flags)
         return self._compiled
 
-    def search(self, text: str, seen: dict[str, bool] | None = None) -> bool:
-        """Whether the expression occurs in `text`; `seen` remembers, for one text, which
-        literals it holds, so that expressions needing the same literal scan for it once."""
+    def search(self, text: str, seen: Seen | None = None) -> bool:
+        """Whether the expression occurs in `text`; `seen`: what is known of the text's literals,
+        shared by the expressions searched in it, so that each literal is scanned for once."""
         clauses = self._clauses
         if clauses is None:
-            compiled = self._compiled
-            if compiled is None:  # the first search: no literals yet (see the class doc)
+            if self._compiled is None:  # the first search: no literals yet (see the class doc)
                 return self.compile().search(text) is not None
             clauses = self._clauses = required_literals(self.pattern, self.flags)
-        for clause in clauses:
-            if not _holds_one(clause, text, {} if seen is None else seen):
-                return False
+            self._narrow = tuple(tuple(s for s in clause if not _WIDE.search(s)) for clause in clauses)
+        if clauses:
+            known = Seen(text) if seen is None else seen
+            for clause in clauses if known.wide else self._narrow:
+                for literal in clause:
+                    hit = known.get(literal)
+                    if hit is None:
+                        hit = known[literal] = literal in text
+                    if hit:
+                        break
+                else:  # no literal of the clause: no match
+                    return False
         return (self._compiled or self.compile()).search(text) is not None
 
 
-def _holds_one(clause: tuple[str, ...], text: str, seen: dict[str, bool]) -> bool:
-    for literal in clause:
-        hit = seen.get(literal)
-        if hit is None:
-            hit = seen[literal] = literal in text
-        if hit:
-            return True
-    return False
+_WIDE = re.compile("[\u2e80-\U0010ffff]")  # CJK and beyond: what fold() leaves of Chinese text
+
+
+class Seen(dict[str, bool]):
+    """Which literals a text holds, as far as looked for, and whether it has any wide (CJK)
+    character at all: without one, it holds no literal that has."""
+
+    __slots__ = ("wide",)
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.wide = not text.isascii() and _WIDE.search(text) is not None
