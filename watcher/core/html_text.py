@@ -50,7 +50,9 @@ _BLANKS = re.compile(r"\n{3,}")
 # (atomic), as many as follow (possessive). Where it stops decides, as the loop's end does,
 # whether the tag is a tag or, with junk before its ">", text.
 _ATTRIBUTES = re.compile(f"(?>{_ATTRIBUTE.pattern})*+")
-_CHARREF = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")  # html.unescape's
+# html.unescape's expression, but a name only where it starts with two letters, as every named
+# reference does: "&K=" in a tracking link is no reference, and the stdlib calls back to learn so.
+_CHARREF = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|(?=[A-Za-z]{2})[^\t\n\f <&#;]{1,32};?)")
 # A reference without its ";" is one of these few legacy names (at most 6 letters) plus text.
 _LEGACY = max(len(name) for name in html5 if not name.endswith(";"))
 

@@ -196,8 +196,9 @@ def from_message(msg: Message, depth: int = 0) -> ParsedMessage:
     head = _headers(msg)
     plains, htmls, attached = _collect(msg)
     text = "\n".join(p for p in plains if p.strip())
-    rendered, links, html_note = render_within(htmls)  # one parse gives both text and links
-    if htmls and len(text.strip()) < STUB_PLAIN_CHARS:
+    stub = len(text.strip()) < STUB_PLAIN_CHARS
+    rendered, links, html_note = render_within(htmls, layout=stub)  # one parse gives text and links
+    if htmls and stub:
         # no plain part, or a stub ("please view this mail in HTML"): the HTML is the message
         html_text = "\n".join(rendered)
         if not text.strip() or len(html_text.strip()) > 2 * len(text.strip()) + 40:
