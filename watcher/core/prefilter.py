@@ -31,6 +31,8 @@ from dataclasses import dataclass
 from importlib import import_module
 from typing import Any
 
+from watcher.core.lazyre import Lazy
+
 _sre: Any = import_module("re._parser")  # typeshed has no stub for the private module
 _c: Any = import_module("re._constants")
 # What re.IGNORECASE matches beyond equal simple lower case, by lower-case code point (i: ı, s: ſ).
@@ -351,7 +353,7 @@ class Expression:
             if self._compiled is None:  # the first search: no literals yet (see the class doc)
                 return self.compile().search(text) is not None
             clauses = self._clauses = required_literals(self.pattern, self.flags)
-            self._narrow = tuple(tuple(s for s in clause if not _WIDE.search(s)) for clause in clauses)
+            self._narrow = tuple(tuple(s for s in clause if max(s) < _WIDE_FROM) for clause in clauses)
         if clauses:
             known = Seen(text) if seen is None else seen
             for clause in clauses if known.wide else self._narrow:
@@ -366,7 +368,10 @@ class Expression:
         return (self._compiled or self.compile()).search(text) is not None
 
 
-_WIDE = re.compile("[\u2e80-\U0010ffff]")  # CJK and beyond: what fold() leaves of Chinese text
+# CJK and beyond: what fold() leaves of Chinese text. Lazy: compiling a class this wide costs
+# ms, and an ASCII text (a one-file `classify` of English mail) never needs it.
+_WIDE_FROM = "\u2e80"
+_WIDE = Lazy(f"[^\\x00-{chr(ord(_WIDE_FROM) - 1)}]")
 
 
 class Seen(dict[str, bool]):
