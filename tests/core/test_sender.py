@@ -184,3 +184,21 @@ def test_unauthenticated_amazon_looking_mail_with_unknown_links_is_suspicious():
     assert check_sender(app_store, presents_as_amazon=True).check is SenderCheck.UNVERIFIED
     not_presenting = msg(from_addr="friend@example.com", links=("https://www.surveymonkey.com/r/x",))
     assert check_sender(not_presenting).check is SenderCheck.UNVERIFIED
+
+
+def test_the_indexed_list_gives_the_lines_a_scan_finds():
+    from watcher.core import sender
+
+    rules = [f"{p}{s}" for s in ("com", "amazon.com", "uk", "city.kobe.jp", "www.ck", "github.io",
+                                 "nosuchtld", "", "com\nfoo", "a b")
+             for p in ("", "!", "*.")]
+    sender._psl_lines.cache_clear()
+    saved, sender._scans[0] = sender._scans[0], 0
+    try:
+        scanned = [sender._psl_lines(rule) for rule in rules]
+        assert sender._scans[0] <= sender.SCANS_BEFORE_INDEX, "the test must see scans"
+        assert [sender._psl_index().get(rule, ()) for rule in rules] == scanned
+        assert any(scanned)
+    finally:
+        sender._scans[0] = saved
+        sender._psl_lines.cache_clear()
