@@ -16,7 +16,7 @@ def test_fold_makes_scripts_and_widths_equal():
 
 
 def _fold_every_step(text: str) -> str:
-    """fold() without its ASCII shortcut: every step on every text."""
+    """fold() without its shortcuts: every step on every text."""
     table, words, _ = folding_tables()
     text = unicodedata.normalize("NFKC", text).lower().translate(table)
     for old, new in words:
@@ -24,10 +24,11 @@ def _fold_every_step(text: str) -> str:
     return _CJK_SPACE.sub("", " ".join(text.split()))
 
 
-PIECES = ["a", "Z", " ", "\t\n", "E-Mail", "Ｅ", "帳戶", " 身分", "é", "\u3000", "’", "ﬁ"]
+PIECES = ["a", "Z", " ", "\t\n", "E-Mail", "Ｅ", "帳戶", " 身分", "é", "\u3000", "’", "ﬁ", "·", "©", "萬",
+          "\u2e7f"]
 
 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(PIECES)).map("".join) | st.text(max_size=40))
-def test_fold_shortcut_for_ascii_is_the_same_fold(text):
+def test_fold_shortcuts_for_ascii_and_narrow_text_are_the_same_fold(text):
     assert fold(text) == _fold_every_step(text)

@@ -382,4 +382,9 @@ class Seen(dict[str, bool]):
 
     def __init__(self, text: str) -> None:
         super().__init__()
-        self.wide = not text.isascii() and _WIDE.search(text) is not None
+        self.wide = has_wide(text)
+
+
+def has_wide(text: str) -> bool:
+    """Whether the text has a wide (CJK) character: without one, it holds no literal that has."""
+    return not text.isascii() and _WIDE.search(text) is not None
