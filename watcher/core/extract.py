@@ -92,10 +92,10 @@ _CASE_WORDS = ("案例", "案件", "个案", "個案", "工单", "工單")  # or
 
 def case_id(text: str) -> str | None:
     """Seller Support case number, digits only."""
+    if "case" not in caseless(text) and not any(word in text for word in _CASE_WORDS):
+        return None  # first: scanning for a word is cheaper than for a run of digits
     if not _SIX_DIGITS.search(text):
         return None
-    if "case" not in caseless(text) and not any(word in text for word in _CASE_WORDS):
-        return None  # order numbers and tracking links have six digits, but no case label
     for rx in _CASE:
         m = rx.search(text)
         if m:

@@ -65,6 +65,7 @@ _UNKNOWN = _Info(None)
 _EMPTY = _Info(frozenset({""}))
 
 
+@functools.lru_cache(maxsize=1024)  # the rules repeat their concepts: 115 expressions, 95 patterns
 def required_literals(pattern: str, flags: int = 0, *, caseless: bool = False) -> Clauses:
     """Clauses of literals (see module doc) for `pattern` compiled with `flags`; () when nothing
     is known to be required. A text that lacks every literal of one clause has no match; with
