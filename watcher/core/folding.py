@@ -12,8 +12,8 @@ import unicodedata
 from functools import cache
 from importlib import resources
 
+from watcher.core.expression import has_wide
 from watcher.core.lazyre import Lazy
-from watcher.core.prefilter import has_wide
 
 # Lazy: only text with CJK characters needs it, and compiling its wide classes costs 5 ms.
 _CJK_SPACE = Lazy(r"(?<=[\u2e80-\u9fff\uff00-\uffef]) +| +(?=[\u2e80-\u9fff\uff00-\uffef])")

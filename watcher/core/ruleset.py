@@ -28,10 +28,11 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
+from watcher.core.expression import Expression, Seen
 from watcher.core.folding import fold as fold  # re-exported: its readers knew it here first
 from watcher.core.folding import folding_tables
 from watcher.core.model import Kind
-from watcher.core.prefilter import Expression, Seen
+from watcher.core.rulegate import TRIES_BEFORE_GATES, Gate, gate, passes
 
 LANGUAGES = ("en", "zh-Hans", "zh-Hant")
 FIELDS = ("subject", "body", "text", "links")
@@ -168,10 +169,12 @@ def _sender_hit(pattern: str, item: MatchInput) -> bool:
     )
 
 
-def rule_matches(rule: Rule, item: MatchInput) -> bool:
+def rule_matches(rule: Rule, item: MatchInput, rule_gate: Gate = ()) -> bool:
     if rule.sender_any and not any(_sender_hit(p, item) for p in rule.sender_any):
         return False
     if any(_sender_hit(p, item) for p in rule.sender_none):
+        return False
+    if rule_gate and not passes(rule_gate, item):
         return False
     return all(cond.matches(item.field(name), item.seen(name)) for name, cond in rule.conditions)
 
@@ -188,12 +191,21 @@ class RuleSet:
         """The highest-priority matching rule (file order breaks ties), None for `other`.
 
         Rules are tried from the highest priority down, so the first match is the answer and
-        the cheap high-priority vetoes spare the SIV rules on most mail.
+        the cheap high-priority vetoes spare the SIV rules on most mail. Past a few mails, a rule
+        is walked only when the text passes its gate (rulegate.py).
         """
-        for rule in self._by_priority():
-            if rule_matches(rule, item):
+        tries = self.__dict__["_tries"] = self.__dict__.get("_tries", 0) + 1
+        gates = self._gates() if tries > TRIES_BEFORE_GATES else None
+        for i, rule in enumerate(self._by_priority()):
+            if rule_matches(rule, item, gates[i] if gates is not None else ()):
                 return rule
         return None
+
+    def _gates(self) -> tuple[Gate, ...]:
+        cached = self.__dict__.get("_gated")
+        if cached is None:
+            cached = self.__dict__["_gated"] = tuple(gate(r.conditions) for r in self._by_priority())
+        return cached
 
     def _by_priority(self) -> tuple[Rule, ...]:
         cached = self.__dict__.get("_ordered")
