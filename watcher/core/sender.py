@@ -239,13 +239,29 @@ def unknown_host(host: str, params: SenderParams) -> bool:
 
 def link_host(url: str, params: SenderParams) -> str | None:
     """Host of a web link, None for mailto:, anchors, relative links and garbage."""
+    scheme, host = _scheme_and_host(_origin(url.strip()))
+    if host == "<unparseable>":
+        return host
+    return host if scheme in params.checked_schemes else None
+
+
+def _origin(url: str) -> str:
+    """The link up to its path, query or fragment: all urlsplit reads for scheme and host, and
+    what a mail's links share (Amazon's click-tracking links differ in their query only)."""
+    at = url.find("://")
+    if at < 0:
+        return url
+    ends = [i for i in (url.find(c, at + 3) for c in "/?#") if i >= 0]
+    return url[: min(ends)] if ends else url
+
+
+@lru_cache(maxsize=4096)
+def _scheme_and_host(url: str) -> tuple[str, str | None]:
     try:
-        parts = urlsplit(url.strip())
-        if parts.scheme.lower() not in params.checked_schemes:
-            return None
-        return (parts.hostname or "").lower() or None
+        parts = urlsplit(url)
+        return parts.scheme.lower(), (parts.hostname or "").lower() or None
     except ValueError:
-        return "<unparseable>"
+        return "", "<unparseable>"
 
 
 # Keys that qualify the result before them rather than start a new one (RFC 8601 reasonspec,
