@@ -26,6 +26,8 @@ from html.parser import HTMLParser
 from importlib import import_module
 from typing import Any
 
+from watcher.core import html_simple
+
 _stdlib: Any = import_module("html.parser")  # typeshed lists not its tokenising expressions
 _TAG_NAME: re.Pattern[str] = _stdlib.tagfind_tolerant
 _ATTRIBUTE: re.Pattern[str] = _stdlib.attrfind_tolerant
@@ -142,7 +144,10 @@ class _Layout:
 
 
 class _Parser(HTMLParser):
-    """html.parser with its quadratic paths on unclosed constructs closed (see module doc)."""
+    """html.parser with its quadratic paths on unclosed constructs closed (see module doc), and
+    simple markup tokenised by html_simple.py."""
+
+    FAST = True  # the tests compare with html.parser's own loop
 
     def __init__(self, markup: str, layout: Callable[[str, str], None] | None) -> None:
         super().__init__(convert_charrefs=True)
@@ -153,10 +158,37 @@ class _Parser(HTMLParser):
         markup, tail = markup[:end], markup[end:]
         self._last_comment_end = markup.rfind("-->")
         self._cdata_end = {m.group(1).lower(): m.start() for m in _CDATA_CLOSE.finditer(markup)}
-        self.feed(markup)
+        simple = html_simple.tokens(markup, self._cdata_end) if self.FAST else None
+        if simple is None:
+            self.feed(markup)
+        else:
+            self._replay(markup, simple)
         self.close()
         if tail and self.cdata_elem is None:
             self.handle_data(html.unescape(tail))
+
+    def _replay(self, markup: str, tokens: list[html_simple.Token]) -> None:
+        """The events html.parser gives for simple markup (html_simple.py), from its tokens."""
+        self.rawdata = markup  # a link tag is read by parse_starttag, as html.parser would
+        for kind, text, close, at in tokens:
+            if kind == "data":
+                self.handle_data(html.unescape(text))
+            elif kind == "start":
+                if text in _LINK_TAGS:
+                    self.parse_starttag(at)
+                elif close:
+                    self.handle_startendtag(text, [])
+                else:
+                    self.handle_starttag(text, [])
+            elif kind == "end":
+                self.handle_endtag(text)
+            elif kind == "cdata":
+                self.handle_data(text)
+            elif kind == "gap":
+                self.handle_comment("")
+            else:
+                self.handle_decl("")
+        self.rawdata = ""
 
     # -- tokenising
     def updatepos(self, i: int, j: int) -> int:
