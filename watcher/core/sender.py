@@ -133,15 +133,12 @@ _scans = [0]
 
 @lru_cache(maxsize=4096)
 def _psl_lines(rule: str) -> tuple[str, ...]:
-    """The list's lines whose rule is `rule` (as the library reads a line: up to the first space).
-    Cached by rule, not by host: the hosts of one mailbox share their suffixes ("com",
-    "amazon.com"). A few rules are found by scanning the list; past that (a service, a batch of
-    mails) the list is indexed once."""
+    """The list's lines whose rule is `rule` (as the library reads a line: up to the first space),
+    by rule: hosts share suffixes. Scanned for at first; past a few, the list is indexed once."""
     _scans[0] += 1
     if _scans[0] > SCANS_BEFORE_INDEX:
         return _psl_index().get(rule, ())
-    text = _psl_text()
-    lines = []
+    text, lines = _psl_text(), []
     at = text.find("\n" + rule)
     while at >= 0:
         end = text.find("\n", at + 1)
@@ -240,18 +237,14 @@ def unknown_host(host: str, params: SenderParams) -> bool:
 def link_host(url: str, params: SenderParams) -> str | None:
     """Host of a web link, None for mailto:, anchors, relative links and garbage."""
     scheme, host = _scheme_and_host(_origin(url.strip()))
-    if host == "<unparseable>":
-        return host
-    return host if scheme in params.checked_schemes else None
+    return host if host == "<unparseable>" or scheme in params.checked_schemes else None
 
 
 def _origin(url: str) -> str:
     """The link up to its path, query or fragment: all urlsplit reads for scheme and host, and
     what a mail's links share (Amazon's click-tracking links differ in their query only)."""
     at = url.find("://")
-    if at < 0:
-        return url
-    ends = [i for i in (url.find(c, at + 3) for c in "/?#") if i >= 0]
+    ends = [i for i in (url.find(c, at + 3) for c in "/?#") if i >= 0] if at >= 0 else []
     return url[: min(ends)] if ends else url
 
 
