@@ -93,6 +93,15 @@ def test_html_within_the_render_budget_is_rendered_as_before() -> None:
     assert budget.render_within([markup]) == ([text], links, None)
 
 
+def test_links_only_are_the_links_of_the_rendering() -> None:
+    inside = ('<p>a<br>b</p><a href="https://x.example/?a=1&amp;b=2">l</a>'
+              '<!-- <a href="https://no.example/"> -->')
+    past = "<table><tr><td>&nbsp;</td></tr></table>" * 10_000 + '<a href="https://y.example/">y</a>'
+    for markup in (inside, past):
+        texts, links, note = budget.render_within([markup, inside])
+        assert budget.render_within([markup, inside], layout=False) == (["", ""], links, note)
+
+
 def _multipart(parts: int) -> bytes:
     part = b"--b\r\nContent-Type: text/plain\r\n\r\npart\r\n"
     return (b'From: a@example.com\r\nSubject: many\r\nContent-Type: multipart/mixed; boundary="b"\r\n\r\n'

@@ -37,6 +37,22 @@ def test_case_id(text, expected):
     assert case_id(text) == expected
 
 
+CASE_PIECES = ["case", "CASE", "caſe", "CaſE", " ", "id", "ID", ":", "#", "[", "]", "=", "no.", "number",
+               "案例", "工單", "编号", "123456", "15347202291", "x", "\n"]
+
+
+def _case_id_without_word_test(text: str) -> str | None:
+    from watcher.core import extract
+
+    return next((m.group(1) for rx in extract._CASE if (m := rx.search(text))), None)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(CASE_PIECES), max_size=10).map("".join))
+def test_case_words_hide_no_case_number(text):
+    assert case_id(text) == _case_id_without_word_test(text)
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -239,3 +239,20 @@ def test_mail_parser_builds_the_tree_without_its_post_processing(monkeypatch):
     monkeypatch.delattr(mailparser.MailParser, "_parse_guarded")
     slow = message_module.parse_message(raw)
     assert calls == [] and slow == fast
+
+
+def test_a_part_names_a_file_exactly_when_the_stdlib_finds_its_name():
+    import email
+
+    from watcher.core.message import _named
+
+    values = ['attachment; filename="a.pdf"', "inline; FILENAME=a.pdf", "inline; filename*0*=utf-8''a.pdf",
+              'text/plain; name="r.txt"', "text/plain; NAME = r.txt", "text/plain; charset=utf-8", "inline",
+              'text/plain; charset="name"', "text/plain; x-name=a", "text/plain; name=",
+              "text/plain; nam e=a"]
+    for disposition in ["", *values]:
+        for ctype in ["", *values]:
+            heads = "".join(f"{k}: {v}\r\n" for k, v in (("Content-Disposition", disposition),
+                                                         ("Content-Type", ctype)) if v)
+            part = email.message_from_string(f"{heads}\r\nbody")
+            assert _named(part) == bool(part.get_filename()), heads

@@ -6,8 +6,6 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from watcher.core.model import Kind
 from watcher.core.ruleset import (
@@ -15,7 +13,6 @@ from watcher.core.ruleset import (
     MatchInput,
     RuleError,
     default_ruleset,
-    fold,
     load_ruleset,
     parse_rules,
 )
@@ -102,33 +99,6 @@ def test_consultant_ad_is_other_but_phishing_keeps_kind():
     ad = "亚马逊身份验证失败？我们提供代申诉服务，成功率高，加微信咨询。"
     assert default_ruleset().match(item(ad, sender="other")).kind is Kind.OTHER
     assert default_ruleset().match(item(ad, sender="dressed")).kind is Kind.SIV_FAILED
-
-
-def test_fold_makes_scripts_and_widths_equal():
-    assert fold("無法驗證您的 Amazon 銷售帳戶") == fold("无法验证您的Amazon销售帐户")
-    assert fold("ＡＭＡＺＯＮ：") == "amazon:"
-
-
-def _fold_every_step(text: str) -> str:
-    """fold() without its ASCII shortcut: every step on every text."""
-    import unicodedata
-
-    from watcher.core.ruleset import _CJK_SPACE, _folding
-
-    table, words, _ = _folding()
-    text = unicodedata.normalize("NFKC", text).lower().translate(table)
-    for old, new in words:
-        text = text.replace(old, new)
-    return _CJK_SPACE.sub("", " ".join(text.split()))
-
-
-PIECES = ["a", "Z", " ", "\t\n", "E-Mail", "Ｅ", "帳戶", " 身分", "é", "\u3000", "’", "ﬁ"]
-
-
-@settings(max_examples=400, deadline=None)
-@given(st.lists(st.sampled_from(PIECES)).map("".join) | st.text(max_size=40))
-def test_fold_shortcut_for_ascii_is_the_same_fold(text):
-    assert fold(text) == _fold_every_step(text)
 
 
 @pytest.mark.parametrize(

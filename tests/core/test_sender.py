@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from watcher.core.message import ParsedMessage
 from watcher.core.model import SenderCheck
 from watcher.core.sender import check_sender, counted_auth_results, is_amazon_domain, parse_auth_results
@@ -184,3 +187,43 @@ def test_unauthenticated_amazon_looking_mail_with_unknown_links_is_suspicious():
     assert check_sender(app_store, presents_as_amazon=True).check is SenderCheck.UNVERIFIED
     not_presenting = msg(from_addr="friend@example.com", links=("https://www.surveymonkey.com/r/x",))
     assert check_sender(not_presenting).check is SenderCheck.UNVERIFIED
+
+
+def test_the_indexed_list_gives_the_lines_a_scan_finds():
+    from watcher.core import sender
+
+    rules = [f"{p}{s}" for s in ("com", "amazon.com", "uk", "city.kobe.jp", "www.ck", "github.io",
+                                 "nosuchtld", "", "com\nfoo", "a b")
+             for p in ("", "!", "*.")]
+    sender._psl_lines.cache_clear()
+    saved, sender._scans[0] = sender._scans[0], 0
+    try:
+        scanned = [sender._psl_lines(rule) for rule in rules]
+        assert sender._scans[0] <= sender.SCANS_BEFORE_INDEX, "the test must see scans"
+        assert [sender._psl_index().get(rule, ()) for rule in rules] == scanned
+        assert any(scanned)
+    finally:
+        sender._scans[0] = saved
+        sender._psl_lines.cache_clear()
+
+
+URL_PIECES = ["https", "HTTP", "mailto", ":", "//", "/", "?", "#", "@", "[", "]", "::1", "a.example",
+              "Amazon.COM", ":8080", "user:pw", "\t", "\n", " ", "x", "%2F", "\uff0f", "\u2100", "ja",
+              "javascript"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(URL_PIECES), max_size=10).map("".join))
+def test_a_links_host_is_read_from_its_origin_as_from_the_whole_link(url):
+    from urllib.parse import urlsplit
+
+    from watcher.core.sender import link_host, load_params
+
+    params = load_params()
+    try:
+        parts = urlsplit(url.strip())
+        host = (parts.hostname or "").lower() or None
+        whole = host if parts.scheme.lower() in params.checked_schemes else None
+    except ValueError:
+        whole = "<unparseable>"
+    assert link_host(url, params) == whole

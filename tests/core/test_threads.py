@@ -13,7 +13,8 @@ PIECES = [
     "\n", " ", "> ", "-----", "__________", "Forwarded message", "FORWARDED E-MAIL",
     "Begin forwarded message:", "转发邮件", "轉寄郵件", "已转发邮件", "Original Message", "原始邮件",
     "From: a@b.c", "FROM:", "发件人：x", "Sent: Monday", "Date: x", "收件人: y", "On Mon, Jan 1 x wrote:",
-    "在 2026年 写道：", "ſ", "İ", "K", "text",
+    "在 2026年 写道：", "ſ", "İ", "ı", "K", "text", "On x WROTE:", "\nMax SCHRİEB:\n", "Max ſchrıeb:",
+    "Jean a ÉCRIT :", "於 2026 寫道：",
     # whole markers, each on its own lines
     "\nFROM: Amazon <a@amazon.com>\nSent: Monday\n", "\n**发件人：** x\n**发送时间：** y\n",
     "\n-----Original Message-----\n", "\n-- Original Message --\n",

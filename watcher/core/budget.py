@@ -27,6 +27,7 @@ from __future__ import annotations
 import html
 import re
 
+from watcher.core import html_text
 from watcher.core.html_text import render
 
 READ_HEAD = 32 * 1024
@@ -95,9 +96,10 @@ def _passages(middle: str) -> list[str]:
     return found
 
 
-def render_within(htmls: list[str]) -> tuple[list[str], list[str], str | None]:
+def render_within(htmls: list[str], layout: bool = True) -> tuple[list[str], list[str], str | None]:
     """Text and links of a mail's HTML parts: rendered whole up to the markup budget, past it
-    with the tags dropped."""
+    with the tags dropped. Without `layout`, links only (the texts are empty): the text of an
+    HTML part whose plain alternative is read is never read."""
     texts: list[str] = []
     links: list[str] = []
     left = RENDER_BUDGET
@@ -105,10 +107,13 @@ def render_within(htmls: list[str]) -> tuple[list[str], list[str], str | None]:
     for markup in htmls:
         shown, rest = markup[:max(left, 0)], markup[max(left, 0):]
         left -= len(shown)
-        text, hrefs = render(shown) if shown else ("", [])
+        if layout:
+            text, hrefs = render(shown) if shown else ("", [])
+        else:
+            text, hrefs = "", html_text.hrefs(shown) if shown else []
         if rest:
             stripped += len(rest)
-            text = f"{text}\n{_strip(rest)}"
+            text = f"{text}\n{_strip(rest)}" if layout else ""
             hrefs = [*hrefs, *_HREF.findall(rest)]
         texts.append(text)
         links.extend(hrefs)

@@ -13,9 +13,10 @@ from datetime import date, datetime
 from typing import TypedDict
 
 from watcher.core import extract
+from watcher.core.folding import fold
 from watcher.core.message import ParsedMessage, bare_urls, parse_message
 from watcher.core.model import Classification, Kind, SenderCheck
-from watcher.core.ruleset import MatchInput, Rule, RuleSet, default_ruleset, fold
+from watcher.core.ruleset import MatchInput, Rule, RuleSet, default_ruleset
 from watcher.core.sender import (
     SenderVerdict,
     check_sender,

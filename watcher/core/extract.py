@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from watcher.core.lazyre import Lazy
+from watcher.core.prefilter import caseless
 from watcher.core.timetext import find_datetimes
 
 
@@ -86,10 +87,13 @@ _APPOINTMENT_HINT = Lazy(
 
 
 _SIX_DIGITS = re.compile(r"\d{6}")  # in every case number the patterns take: most mail has none
+_CASE_WORDS = ("案例", "案件", "个案", "個案", "工单", "工單")  # or "case", in every pattern above
 
 
 def case_id(text: str) -> str | None:
     """Seller Support case number, digits only."""
+    if "case" not in caseless(text) and not any(word in text for word in _CASE_WORDS):
+        return None  # first: scanning for a word is cheaper than for a run of digits
     if not _SIX_DIGITS.search(text):
         return None
     for rx in _CASE:

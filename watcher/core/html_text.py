@@ -21,7 +21,16 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
+from html.entities import html5
 from html.parser import HTMLParser
+from importlib import import_module
+from typing import Any
+
+from watcher.core import html_simple
+
+_stdlib: Any = import_module("html.parser")  # typeshed lists not its tokenising expressions
+_TAG_NAME: re.Pattern[str] = _stdlib.tagfind_tolerant
+_ATTRIBUTE: re.Pattern[str] = _stdlib.attrfind_tolerant
 
 _BLOCK_TAGS = frozenset(
     ("p", "div", "tr", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tbody", "thead")
@@ -39,6 +48,15 @@ _BLOCK_MARK = "\x01"
 # its first character (linear); the run is always taken whole, so no match starts inside one.
 _BREAK_RUN = re.compile(r"(?<![ \t\n\xa0\x01])[ \t\n\xa0]*+\x01[ \t\n\xa0\x01]*+")
 _BLANKS = re.compile(r"\n{3,}")
+# html.parser's attribute loop as one match: each attribute as the loop's own expression takes it
+# (atomic), as many as follow (possessive). Where it stops decides, as the loop's end does,
+# whether the tag is a tag or, with junk before its ">", text.
+_ATTRIBUTES = re.compile(f"(?>{_ATTRIBUTE.pattern})*+")
+# html.unescape's expression, but a name only where it starts with two letters, as every named
+# reference does: "&K=" in a tracking link is no reference, and the stdlib calls back to learn so.
+_CHARREF = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|(?=[A-Za-z]{2})[^\t\n\f <&#;]{1,32};?)")
+# A reference without its ";" is one of these few legacy names (at most 6 letters) plus text.
+_LEGACY = max(len(name) for name in html5 if not name.endswith(";"))
 
 _Event = tuple[str, str]  # ("data" | "start" | "end" | "tag" | "gap", text or tag name)
 
@@ -126,7 +144,10 @@ class _Layout:
 
 
 class _Parser(HTMLParser):
-    """html.parser with its quadratic paths on unclosed constructs closed (see module doc)."""
+    """html.parser with its quadratic paths on unclosed constructs closed (see module doc), and
+    simple markup tokenised by html_simple.py."""
+
+    FAST = True  # the tests compare with html.parser's own loop
 
     def __init__(self, markup: str, layout: Callable[[str, str], None] | None) -> None:
         super().__init__(convert_charrefs=True)
@@ -137,18 +158,88 @@ class _Parser(HTMLParser):
         markup, tail = markup[:end], markup[end:]
         self._last_comment_end = markup.rfind("-->")
         self._cdata_end = {m.group(1).lower(): m.start() for m in _CDATA_CLOSE.finditer(markup)}
-        self.feed(markup)
+        simple = html_simple.tokens(markup, self._cdata_end) if self.FAST else None
+        if simple is None:
+            self.feed(markup)
+        else:
+            self._replay(markup, simple)
         self.close()
         if tail and self.cdata_elem is None:
             self.handle_data(html.unescape(tail))
+
+    def _replay(self, markup: str, tokens: list[html_simple.Token]) -> None:
+        """The events html.parser gives for simple markup (html_simple.py), from its tokens."""
+        self.rawdata = markup  # a link tag is read by parse_starttag, as html.parser would
+        for kind, text, close, at in tokens:
+            if kind == "data":
+                self.handle_data(html.unescape(text))
+            elif kind == "start":
+                if text in _LINK_TAGS:
+                    self.parse_starttag(at)
+                elif close:
+                    self.handle_startendtag(text, [])
+                else:
+                    self.handle_starttag(text, [])
+            elif kind == "end":
+                self.handle_endtag(text)
+            elif kind == "cdata":
+                self.handle_data(text)
+            elif kind == "gap":
+                self.handle_comment("")
+            else:
+                self.handle_decl("")
+        self.rawdata = ""
 
     # -- tokenising
     def updatepos(self, i: int, j: int) -> int:
         return j  # line numbers are never read; counting them costs a pass per token
 
     def parse_starttag(self, i: int) -> int:
+        """html.parser's, collecting only what is read: the link attribute of a, area and form.
+
+        The stdlib's collects and entity-decodes every attribute of every tag; on Amazon's HTML
+        (images, inline styles, click-tracking links full of "&") that was half of rendering.
+        What decides tag or text, and the events, are the stdlib's (a test compares them).
+        """
         self._at = i
-        return super().parse_starttag(i)
+        endpos = self.check_for_whole_start_tag(i)
+        if endpos < 0:
+            return endpos
+        rawdata = self.rawdata
+        match = _TAG_NAME.match(rawdata, i + 1)
+        assert match is not None, "parse_starttag() called where no tag starts"
+        self.lasttag = tag = match.group(1).lower()
+        attrs: list[tuple[str, str | None]] = []
+        if tag in _LINK_TAGS:
+            k = self._link_attribute(match.end(), endpos, attrs)
+        else:
+            k = _ATTRIBUTES.match(rawdata, match.end()).end()  # type: ignore[union-attr]
+        end = rawdata[k:endpos].strip() if k < endpos else ""
+        if end not in (">", "/>"):
+            self.handle_data(rawdata[i:endpos])
+        elif end.endswith("/>"):
+            self.handle_startendtag(tag, attrs)
+        else:
+            self.handle_starttag(tag, attrs)
+            if tag in self.CDATA_CONTENT_ELEMENTS:
+                self.set_cdata_mode(tag)
+        return endpos
+
+    def _link_attribute(self, k: int, endpos: int, attrs: list[tuple[str, str | None]]) -> int:
+        """The stdlib's attribute loop; the first href / action with a value goes into `attrs`,
+        decoded (what `handle_starttag` reads). Returns where the loop stopped."""
+        while k < endpos:
+            m = _ATTRIBUTE.match(self.rawdata, k)
+            if not m:
+                break
+            k = m.end()
+            name, rest, value = m.group(1, 2, 3)
+            if attrs or not rest or name.lower() not in _LINK_ATTRS:
+                continue
+            if value[:1] == "'" == value[-1:] or value[:1] == '"' == value[-1:]:
+                value = value[1:-1]
+            attrs.append((name.lower(), unescape(value) if value else value))
+        return k
 
     def set_cdata_mode(self, elem: str, **kwargs: bool) -> None:
         # An unclosed <script>/<style> would swallow the rest of the mail unseen.
@@ -205,6 +296,22 @@ class _Parser(HTMLParser):
 
     def handle_pi(self, data: str) -> None:  # <?xml ...>
         self.unknown_decl(data)
+
+
+def _reference(m: re.Match[str]) -> str:
+    name = m.group(1)
+    if name[0] == "#" or name in html5:
+        return html.unescape(m.group(0))
+    for x in range(min(len(name) - 1, _LEGACY), 1, -1):  # html.unescape tries up to 31 lengths
+        if name[:x] in html5:
+            return html5[name[:x]] + name[x:]
+    return m.group(0)
+
+
+def unescape(text: str) -> str:
+    """html.unescape, the same result: "&K=..." in a tracking link is no reference, and the
+    stdlib looks it up at every length up to 32 before it knows."""
+    return _CHARREF.sub(_reference, text) if "&" in text else text
 
 
 def render(markup: str) -> tuple[str, list[str]]:

@@ -99,6 +99,13 @@ def _part_text(part: Message) -> str:
     return _debom(decode_bytes(payload[:MAX_TEXT_BYTES], part.get_content_charset()))
 
 
+def _named(part: Message) -> bool:
+    """`part.get_filename()`, without parsing the parameters of the many parts that name no file:
+    a file name is a parameter whose name holds "name" (filename, name, filename*0*)."""
+    heads = f"{part.get('content-disposition', '')}{part.get('content-type', '')}"
+    return "name" in heads.lower() and bool(part.get_filename())
+
+
 def _collect(msg: Message) -> tuple[list[str], list[str], list[Message]]:
     """Plain parts, HTML parts and attached messages, attachments skipped."""
     plains: list[str] = []
@@ -115,7 +122,7 @@ def _collect(msg: Message) -> tuple[list[str], list[str], list[Message]]:
             payload = part.get_payload()
             stack[0:0] = [p for p in payload if isinstance(p, Message)]
             continue
-        if part.get_content_disposition() == "attachment" or part.get_filename():
+        if part.get_content_disposition() == "attachment" or _named(part):
             continue
         if ctype == "text/plain" or (ctype.startswith("multipart/") and not part.is_multipart()):
             # a multipart without a usable boundary is, in practice, the plain text itself
@@ -196,8 +203,9 @@ def from_message(msg: Message, depth: int = 0) -> ParsedMessage:
     head = _headers(msg)
     plains, htmls, attached = _collect(msg)
     text = "\n".join(p for p in plains if p.strip())
-    rendered, links, html_note = render_within(htmls)  # one parse gives both text and links
-    if htmls and len(text.strip()) < STUB_PLAIN_CHARS:
+    stub = len(text.strip()) < STUB_PLAIN_CHARS
+    rendered, links, html_note = render_within(htmls, layout=stub)  # one parse gives text and links
+    if htmls and stub:
         # no plain part, or a stub ("please view this mail in HTML"): the HTML is the message
         html_text = "\n".join(rendered)
         if not text.strip() or len(html_text.strip()) > 2 * len(text.strip()) + 40:

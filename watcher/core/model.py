@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from enum import StrEnum
+from functools import cache
 from typing import Any
 
 
@@ -83,7 +84,7 @@ class Classification:
         """JSON-ready dict; dates as ISO strings, absent values as None. Shallow: every field is
         a scalar or a tuple of strings, and `asdict`'s deep copy cost ~7% of a whole-process
         classify."""
-        out = {f.name: getattr(self, f.name) for f in fields(self)}
+        out = {name: getattr(self, name) for name in _field_names()}
         for key, value in out.items():
             if isinstance(value, (date, datetime)):
                 out[key] = value.isoformat()
@@ -92,3 +93,9 @@ class Classification:
             elif isinstance(value, tuple):
                 out[key] = list(value)
         return out
+
+
+@cache
+def _field_names() -> tuple[str, ...]:
+    """Classification's field names (dataclasses.fields rebuilds its answer on every call)."""
+    return tuple(f.name for f in fields(Classification))

@@ -63,6 +63,7 @@ _UNKNOWN = _Info(None)
 _EMPTY = _Info(frozenset({""}))
 
 
+@functools.lru_cache(maxsize=1024)  # the rules repeat their concepts: 115 expressions, 95 patterns
 def required_literals(pattern: str, flags: int = 0, *, caseless: bool = False) -> Clauses:
     """Clauses of literals (see module doc) for `pattern` compiled with `flags`; () when nothing
     is known to be required. A text that lacks every literal of one clause has no match; with
@@ -312,52 +313,3 @@ def _union(options: list[list[frozenset[str]]]) -> frozenset[str] | None:
         if not shorter:
             return None
         picked[i] = shorter[0]
-
-
-class Expression:
-    """A rule's regular expression over folded text, compiled when first searched, and from its
-    second search on searched only when its required literals are all in the text. Working the
-    literals out costs about two compilations, which pays over many mails but not in a one-file
-    `classify`, whose start-up then compiles only the expressions the mail reaches.
-    `compile()` validates it up front where errors must name the rule.
-    """
-
-    __slots__ = ("pattern", "flags", "_clauses", "_compiled")
-
-    def __init__(self, pattern: str, flags: int = 0) -> None:
-        self.pattern = pattern
-        self.flags = flags
-        self._clauses: Clauses | None = None
-        self._compiled: re.Pattern[str] | None = None
-
-    def __repr__(self) -> str:
-        return f"Expression({self.pattern!r})"
-
-    def compile(self) -> re.Pattern[str]:
-        if self._compiled is None:
-            self._compiled = re.compile(self.pattern, self.flags)
-        return self._compiled
-
-    def search(self, text: str, seen: dict[str, bool] | None = None) -> bool:
-        """Whether the expression occurs in `text`; `seen` remembers, for one text, which
-        literals it holds, so that expressions needing the same literal scan for it once."""
-        clauses = self._clauses
-        if clauses is None:
-            compiled = self._compiled
-            if compiled is None:  # the first search: no literals yet (see the class doc)
-                return self.compile().search(text) is not None
-            clauses = self._clauses = required_literals(self.pattern, self.flags)
-        for clause in clauses:
-            if not _holds_one(clause, text, {} if seen is None else seen):
-                return False
-        return (self._compiled or self.compile()).search(text) is not None
-
-
-def _holds_one(clause: tuple[str, ...], text: str, seen: dict[str, bool]) -> bool:
-    for literal in clause:
-        hit = seen.get(literal)
-        if hit is None:
-            hit = seen[literal] = literal in text
-        if hit:
-            return True
-    return False

@@ -7,8 +7,8 @@ fixes a misclassification without touching Python, and validation names the file
 (Named ruleset.py, not rules.py: pyproject maps the package `watcher.rules` onto the top-level
 rules/ folder, so a module watcher/rules.py would be shadowed in an installed wheel.)
 
-Phrases are matched on folded text (NFKC, lower case, Traditional -> Simplified Chinese, CJK
-spacing removed), so one phrase covers the variants a human would consider the same words.
+Phrases are matched on folded text (folding.py: NFKC, lower case, Traditional -> Simplified
+Chinese, CJK spacing removed), so one phrase covers the variants a human would consider the same.
 
 Rules are written by concept, not by sentence: `[concepts]` name groups of synonyms in the three
 languages ("video" = video call, video interview, 视频面试 ...), and a rule asks for `@video` as a
@@ -28,9 +28,11 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from watcher.core.lazyre import Lazy
+from watcher.core.expression import Expression, Seen
+from watcher.core.folding import fold as fold  # re-exported: its readers knew it here first
+from watcher.core.folding import folding_tables
 from watcher.core.model import Kind
-from watcher.core.prefilter import Expression
+from watcher.core.rulegate import TRIES_BEFORE_GATES, Gate, gate, passes
 
 LANGUAGES = ("en", "zh-Hans", "zh-Hant")
 FIELDS = ("subject", "body", "text", "links")
@@ -40,36 +42,10 @@ _COND_KEYS = {"any", "all", "none"}
 _CONCEPT_NAME = re.compile(r"[a-z][a-z0-9_]*")
 _CONCEPT_REF = re.compile(r"<@([a-z][a-z0-9_]*)>")
 Concepts = dict[str, tuple[str, ...]]  # name -> phrases as written (plain or "re:...")
-# Lazy: only text with CJK characters needs it, and compiling its wide classes costs 5 ms.
-_CJK_SPACE = Lazy(r"(?<=[\u2e80-\u9fff\uff00-\uffef]) +| +(?=[\u2e80-\u9fff\uff00-\uffef])")
 
 
 class RuleError(ValueError):
     """A rule file is invalid; the message names the file and the key."""
-
-
-@cache
-def _folding() -> tuple[dict[int, str], tuple[tuple[str, str], ...], bool]:
-    """(character table, word replacements, whether the table leaves ASCII text alone)."""
-    data = tomllib.loads(resources.files("watcher.core").joinpath("data/normalize.toml").read_text("utf-8"))
-    chars = data["chars"].replace("\n", "")
-    table = {ord(chars[i]): chars[i + 1] for i in range(0, len(chars) - 1, 2)}
-    return table, tuple((a.lower(), b.lower()) for a, b in data["words"]), all(k > 127 for k in table)
-
-
-def fold(text: str) -> str:
-    """The matching form of a text (see module doc). ASCII text, most English mail, skips the
-    steps that cannot change it (NFKC, the CJK table, CJK spacing): same result, a third faster."""
-    table, words, ascii_stable = _folding()
-    if ascii_stable and text.isascii():
-        text = text.lower()
-    else:
-        text = unicodedata.normalize("NFKC", text).lower().translate(table)
-    for old, new in words:
-        if old in text:
-            text = text.replace(old, new)
-    text = " ".join(text.split())
-    return text if text.isascii() else _CJK_SPACE.sub("", text)
 
 
 Phrase = str | Expression
@@ -97,7 +73,7 @@ class Condition:
         object.__setattr__(self, "_any", _joined(self.any))
         object.__setattr__(self, "_none", _joined(self.none))
 
-    def matches(self, text: str, seen: dict[str, bool] | None = None) -> bool:
+    def matches(self, text: str, seen: Seen | None = None) -> bool:
         """`seen`: which literals `text` holds, as far as known (shared by every condition on the
         same text, so that a literal many expressions need is looked for once)."""
         if self.any and not _hit_any(self._any, text, seen):
@@ -125,12 +101,12 @@ def _expression(pattern: str) -> Expression:
     return Expression(pattern, 0 if pattern == pattern.lower() else re.I)
 
 
-def _hit_any(joined: _Joined, text: str, seen: dict[str, bool] | None) -> bool:
+def _hit_any(joined: _Joined, text: str, seen: Seen | None) -> bool:
     plain, patterns = joined
     return any(p in text for p in plain) or any(p.search(text, seen) for p in patterns)
 
 
-def _hit(phrase: Phrase, text: str, seen: dict[str, bool] | None = None) -> bool:
+def _hit(phrase: Phrase, text: str, seen: Seen | None = None) -> bool:
     return phrase in text if isinstance(phrase, str) else phrase.search(text, seen)
 
 
@@ -178,10 +154,13 @@ class MatchInput:
             object.__setattr__(self, "_text", joined)
         return joined
 
-    def seen(self, name: str) -> dict[str, bool]:
+    def seen(self, name: str) -> Seen:
         """The literals known to be in (or not in) field `name`, filled in as rules look."""
-        memo: dict[str, dict[str, bool]] = self.__dict__.setdefault("_seen", {})
-        return memo.setdefault(name, {})
+        memo: dict[str, Seen] = self.__dict__.setdefault("_seen", {})
+        found = memo.get(name)
+        if found is None:
+            found = memo[name] = Seen(self.field(name))
+        return found
 
 
 def _sender_hit(pattern: str, item: MatchInput) -> bool:
@@ -190,10 +169,12 @@ def _sender_hit(pattern: str, item: MatchInput) -> bool:
     )
 
 
-def rule_matches(rule: Rule, item: MatchInput) -> bool:
+def rule_matches(rule: Rule, item: MatchInput, rule_gate: Gate = ()) -> bool:
     if rule.sender_any and not any(_sender_hit(p, item) for p in rule.sender_any):
         return False
     if any(_sender_hit(p, item) for p in rule.sender_none):
+        return False
+    if rule_gate and not passes(rule_gate, item):
         return False
     return all(cond.matches(item.field(name), item.seen(name)) for name, cond in rule.conditions)
 
@@ -210,12 +191,21 @@ class RuleSet:
         """The highest-priority matching rule (file order breaks ties), None for `other`.
 
         Rules are tried from the highest priority down, so the first match is the answer and
-        the cheap high-priority vetoes spare the SIV rules on most mail.
+        the cheap high-priority vetoes spare the SIV rules on most mail. Past a few mails, a rule
+        is walked only when the text passes its gate (rulegate.py).
         """
-        for rule in self._by_priority():
-            if rule_matches(rule, item):
+        tries = self.__dict__["_tries"] = self.__dict__.get("_tries", 0) + 1
+        gates = self._gates() if tries > TRIES_BEFORE_GATES else None
+        for i, rule in enumerate(self._by_priority()):
+            if rule_matches(rule, item, gates[i] if gates is not None else ()):
                 return rule
         return None
+
+    def _gates(self) -> tuple[Gate, ...]:
+        cached = self.__dict__.get("_gated")
+        if cached is None:
+            cached = self.__dict__["_gated"] = tuple(gate(r.conditions) for r in self._by_priority())
+        return cached
 
     def _by_priority(self) -> tuple[Rule, ...]:
         cached = self.__dict__.get("_ordered")
@@ -271,7 +261,7 @@ def _phrases(value: object, where: str, concepts: Concepts, check: bool) -> tupl
         else:
             out.append(fold(phrase))
             continue
-        expression = _expression(pattern.translate(_folding()[0]))
+        expression = _expression(pattern.translate(folding_tables()[0]))
         out.append(expression)
         try:
             if check:
@@ -488,7 +478,8 @@ def load_ruleset(*user_dirs: str | Path) -> RuleSet:
         rules = _merge(rules, extra)
     quote = None
     if "quote" in concepts:
-        quote = re.compile(_concept_regex("quote", concepts, "concepts.quote").translate(_folding()[0]), re.I)
+        pattern = _concept_regex("quote", concepts, "concepts.quote")
+        quote = re.compile(pattern.translate(folding_tables()[0]), re.I)
     return RuleSet(tuple(rules), quote)
 
 

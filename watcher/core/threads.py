@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from watcher.core.lazyre import Lazy
+from watcher.core.prefilter import caseless
 
 # Subject prefixes mail clients add on reply and on forward, in the languages sellers' mail comes
 # in (matched case-insensitively, followed by ":" or "："). The one table: the header filter
@@ -95,20 +96,20 @@ class ThreadBlock:
 
 
 # Words each marker cannot match without, tested before its search (most mail has no marker, and
-# these case-insensitive multi-line searches try every position). Tested on the lower-cased text:
-# exact for words without "i" or "s", the only ASCII letters re.I also matches with non-ASCII
-# characters that lower() does not turn into them (İ, ı, ſ).
+# these case-insensitive multi-line searches try every position). Tested on `caseless(text)`,
+# which maps the characters re.I matches to an ASCII letter that lower() leaves alone (İ, ı, ſ).
 _NEEDS = {
     "forward": ("forwarded", "转发", "轉寄", "轉發"),
     "original": ("--", "__________"),
     "header": ("from", "发件人", "發件人", "寄件者", "寄件人"),
+    "wrote": ("wrote", "写道", "寫道", "schrieb", "écrit"),
 }
 
 
 def _first(text: str) -> tuple[int, int, str] | None:
     """Earliest marker: (start, end, kind) with kind forward / original / header / wrote / quote."""
     best: tuple[int, int, str] | None = None
-    lower = text.lower()
+    lower = caseless(text)
     for rx, kind in (
         (_FORWARD, "forward"),
         (_ORIGINAL, "original"),

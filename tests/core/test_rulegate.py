@@ -1,0 +1,59 @@
+"""Rule gates: a text a gate turns away never matches the rule, on the corpus and on texts
+made of the rules' own phrases."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from watcher.core.classify import bare_subject, sender_class
+from watcher.core.expression import Expression
+from watcher.core.message import parse_message
+from watcher.core.rulegate import gate
+from watcher.core.ruleset import MatchInput, default_ruleset, rule_matches
+
+CORPUS = sorted((Path(__file__).parents[1] / "corpus").glob("**/*.eml"))
+RULES = default_ruleset().rules
+GATES = [gate(rule.conditions) for rule in RULES]
+
+
+def _same_with_and_without_gates(item: MatchInput) -> None:
+    for rule, rule_gate in zip(RULES, GATES, strict=True):
+        assert rule_matches(rule, item, rule_gate) == rule_matches(rule, item), rule.name
+
+
+def test_most_rules_have_a_gate():
+    assert sum(bool(g) for g in GATES) >= 0.8 * len(RULES)
+
+
+def test_gates_change_no_rule_on_the_corpus():
+    matched = 0
+    for path in CORPUS:
+        msg = parse_message(path.read_bytes()[:300_000])
+        for part in (msg, *msg.forwarded):
+            item = MatchInput.build(bare_subject(part.subject), part.text, sender_class(part), part.from_addr,
+                                    part.links)
+            _same_with_and_without_gates(item)
+            matched += any(rule_matches(rule, item) for rule in RULES)
+    assert matched > 50  # the corpus reaches the rules, not only their gates
+
+
+def _phrases() -> list[st.SearchStrategy[str]]:
+    out: list[st.SearchStrategy[str]] = []
+    for rule in RULES:
+        for _, cond in rule.conditions:
+            for phrase in (*cond.any, *cond.all, *cond.none):
+                if isinstance(phrase, Expression):
+                    out.append(st.from_regex(phrase.compile(), fullmatch=True))
+                else:
+                    out.append(st.just(phrase))
+    return out
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(st.one_of(_phrases()), max_size=4).map(" ".join),
+       st.sampled_from(["amazon", "dressed", "other"]))
+def test_gates_change_no_rule_on_texts_of_their_phrases(text, sender):
+    _same_with_and_without_gates(MatchInput.build(text[:40], text, sender, "x@amazon.com"))

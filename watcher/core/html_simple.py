@@ -1,0 +1,73 @@
+"""A fast tokeniser for simple markup, held to html.parser's events (html_text._Parser).
+
+Why: Amazon's notices are tens of KB of table rows, and html.parser's tokenising loop (a find, a
+dispatch and several method calls per token) was most of their classification. Markup in which
+every "<" opens a plain start tag (letters, then `name`, `name=value`, `name="value"` attributes
+apart by blanks), an end tag, a closed comment or a doctype is cut here with one expression per
+token; anything else (a stray "<", `<![`, `<?`, odd attributes, an unclosed comment, a
+<script>/<style> without its end) gives None, and html.parser reads the whole part as before.
+The grammar is a strict subset of html.parser's, so that where both read a tag they read the
+same one; tests/core/test_html_text.py compares the events on hostile markup.
+"""
+
+from __future__ import annotations
+
+import re
+
+_WS = "[ \\t\\n\\r\\f]"  # html.parser's own blanks are wider (\s): a \v or \xa0 ends the fast path
+_NAME = "[a-zA-Z][-a-zA-Z0-9:_.]*"  # inside html.parser's tag names and end-tag names
+# An unquoted value is followed by a blank or ">": html.parser would run it on through "/", "'"...
+_VALUE = "\"[^\"<>]*\"|'[^'<>]*'|[^\\s\"'<>=`/]+(?=[ \\t\\n\\r\\f>])"
+_ATTRIBUTE = f"{_WS}+[a-zA-Z_][-a-zA-Z0-9_:.]*(?:{_WS}*={_WS}*(?:{_VALUE}))?"
+_TOKEN = re.compile(
+    f"(?P<data>[^<]+)"
+    f"|<(?P<start>{_NAME})(?:{_ATTRIBUTE})*+{_WS}*+(?P<close>/?)>"
+    f"|</(?P<end>{_NAME}){_WS}*+>"
+    f"|(?P<comment><!--)"
+    f"|(?P<decl><![dD][oO][cC][tT][yY][pP][eE][^>]*>)"
+)
+_CDATA = ("script", "style")  # html.parser's CDATA_CONTENT_ELEMENTS
+
+# (kind, text, "/" for <tag/>, position of a start tag): kinds "data" (raw text), "start" and
+# "end" (lower-case tag), "cdata" (raw text of a <script> or <style>), "gap" (comment), "decl"
+Token = tuple[str, str, str, int]
+
+
+def tokens(markup: str, cdata_end: dict[str, int]) -> list[Token] | None:
+    """The tokens of `markup`, or None when it is not simple (see the module doc). `cdata_end`:
+    where the last end tag of each CDATA element starts (html_text._Parser's rule for an
+    unclosed <script> or <style>: without an end after it, it is an ordinary tag)."""
+    out: list[Token] = []
+    pos, n = 0, len(markup)
+    while pos < n:
+        m = _TOKEN.match(markup, pos)
+        if m is None:
+            return None
+        kind = m.lastgroup
+        if kind == "data":
+            out.append(("data", m.group("data"), "", pos))
+        elif kind == "start" or kind == "close":
+            tag = m.group("start").lower()
+            out.append(("start", tag, m.group("close"), pos))
+            if tag in _CDATA and not m.group("close") and cdata_end.get(tag, -1) > pos:
+                close = re.compile(rf"</\s*{tag}\s*>", re.I).search(markup, m.end())
+                if close is None:
+                    return None
+                if close.start() > m.end():
+                    out.append(("cdata", markup[m.end() : close.start()], "", pos))
+                out.append(("end", tag, "", pos))
+                pos = close.end()
+                continue
+        elif kind == "end":
+            out.append(("end", m.group("end").lower(), "", pos))
+        elif kind == "comment":
+            end = markup.find("-->", pos + 4)
+            if end < 0:
+                return None
+            out.append(("gap", "", "", pos))
+            pos = end + 3
+            continue
+        else:
+            out.append(("decl", "", "", pos))
+        pos = m.end()
+    return out

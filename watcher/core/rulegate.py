@@ -1,0 +1,64 @@
+"""A rule's gate: the literals every match of the rule needs, tested before its conditions.
+
+Why: most mail matches no rule, and walking each rule's conditions phrase by phrase (about 60
+expression searches per mail, each a call that looks its literals up) cost more than scanning
+for the literals did. Yet a condition with `any` phrases needs one of them, so one literal of
+the union of its plain phrases and of its expressions' strongest clauses; each `all` phrase
+needs its own. A text that fails a rule's gate cannot match the rule, and is not walked.
+
+The gates are built once the rule set has been tried on a few mails: they need the literals of
+every expression, which a one-file `classify` never works out (prefilter.Expression).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from watcher.core.expression import holds_one, is_narrow
+from watcher.core.prefilter import Clauses
+
+if TYPE_CHECKING:
+    from watcher.core.ruleset import Condition, MatchInput, Phrase
+
+TRIES_BEFORE_GATES = 16  # mails matched before the gates are built (see the module doc)
+
+# (field, clauses for a text with wide characters, clauses for one without)
+Gate = tuple[tuple[str, Clauses, Clauses], ...]
+
+
+def gate(conditions: tuple[tuple[str, Condition], ...]) -> Gate:
+    """The clauses each field of a rule must pass for the rule to match (possibly none)."""
+    out = []
+    for name, cond in conditions:
+        clauses = [*_any_clause(cond.any), *(c for phrase in cond.all for c in _required(phrase))]
+        if clauses:
+            narrow = tuple(tuple(s for s in clause if is_narrow(s)) for clause in clauses)
+            out.append((name, tuple(clauses), narrow))
+    return tuple(out)
+
+
+def passes(rule_gate: Gate, item: MatchInput) -> bool:
+    for name, wide, narrow in rule_gate:
+        seen = item.seen(name)
+        text = item.field(name)
+        for clause in wide if seen.wide else narrow:
+            if not holds_one(clause, text, seen):
+                return False
+    return True
+
+
+def _required(phrase: Phrase) -> Clauses:
+    return ((phrase,),) if isinstance(phrase, str) else phrase.clauses()
+
+
+def _any_clause(phrases: tuple[Phrase, ...]) -> Clauses:
+    """One clause for "one of these phrases": each one's strongest clause, joined; none when a
+    phrase requires nothing known (or there are no phrases: `any` then asks nothing)."""
+    literals: list[str] = []
+    for phrase in phrases:
+        clauses = _required(phrase)
+        if not clauses:
+            return ()
+        literals.extend(clauses[0])
+    return (tuple(dict.fromkeys(literals)),) if literals else ()
+
