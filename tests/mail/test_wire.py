@@ -8,6 +8,8 @@ import imaplib
 import io
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from watcher.mail import wire
 
@@ -78,6 +80,42 @@ def test_a_uid_missing_from_the_answer_is_left_out_and_a_dead_connection_raises(
     assert wire.fetch(FakeIMAP(b"A1 OK done\r\n"), [7], [b"RFC822.SIZE"]) == {}  # type: ignore[arg-type]
     with pytest.raises(imaplib.IMAP4.abort):
         wire.fetch(FakeIMAP(b"* 1 FETCH (UID 7 BODY[1]<0> {50}\r\nshort"), [7], [b"X"])  # type: ignore[arg-type]
+
+
+_ATOMS = st.text("ABCDEFGHIJKLMOPQRSTUVWXYZ\\.-", min_size=1, max_size=6).map(str.encode)  # no N: never NIL
+_VALUES = st.recursive(
+    st.one_of(st.none(), st.integers(0, 2**40), st.binary(max_size=12), _ATOMS.map(lambda a: ("atom", a))),
+    lambda inner: st.lists(inner, max_size=4).map(tuple), max_leaves=20)
+
+
+def written(value: object, literal: bool) -> bytes:
+    """A value as a server writes it: NIL, a number, an atom, a list, a string quoted or as a literal."""
+    if value is None:
+        return b"NIL"
+    if isinstance(value, int):
+        return b"%d" % value
+    if isinstance(value, tuple) and value[:1] == ("atom",):
+        return value[1]
+    if isinstance(value, tuple):
+        return b"(" + b" ".join(written(v, literal) for v in value) + b")"
+    assert isinstance(value, bytes)
+    if literal or b"\r" in value or b"\n" in value:
+        return b"{%d}\r\n%s" % (len(value), value)
+    return b'"' + value.replace(b"\\", b"\\\\").replace(b'"', b'\\"') + b'"'
+
+
+def read(value: object) -> object:
+    return value[1] if isinstance(value, tuple) and value[:1] == ("atom",) else \
+        tuple(read(v) for v in value) if isinstance(value, tuple) else value
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_VALUES, min_size=1, max_size=4), st.booleans(), st.integers(1, 10**6))
+def test_the_reader_reads_back_what_a_server_writes(values, literal, uid):
+    items = b" ".join(b"X-ITEM%d %s" % (i, written(v, literal)) for i, v in enumerate(values))
+    fake = FakeIMAP(b"* 1 FETCH (UID %d %s)\r\nA1 OK done\r\n" % (uid, items))
+    got = wire.fetch(fake, [uid], [b"X"])  # type: ignore[arg-type]
+    assert got == {uid: {b"UID": uid, **{b"X-ITEM%d" % i: read(v) for i, v in enumerate(values)}}}
 
 
 # -- the header reader (wire.fetch_headers): straight off the socket, or not at all --------------
