@@ -136,6 +136,20 @@ def test_header_reader_reads_literals_and_ignores_unsolicited_responses():
     assert fake.tagged_commands == {} and fake.file.read() == b""  # answer consumed, imaplib state clean
 
 
+def test_header_reader_takes_any_other_shape_the_generic_way():
+    """The usual shape is read by a shortcut; one that starts like it and goes on otherwise
+    (an item after the header, a literal cut short) is read as any answer is."""
+    answer = (b"* 1 FETCH (UID 7 BODY[HEADER.FIELDS (FROM)] {4}\r\nX: y FLAGS (\\Seen))\r\n"
+              + fetch_line(2, 8, b"Z: w")
+              + b"* 3 FETCH (UID 9 BODY[HEADER.FIELDS (FROM)] {2}\r\nab UID 9)\r\n"
+              + b"A1 OK done\r\n")
+    fake = FakeIMAP(answer + b"* 4 EXISTS\r\n")
+    assert wire.fetch_headers(fake, [7, 8, 9], b"FROM") == {7: b"X: y", 8: b"Z: w", 9: b"ab"}  # type: ignore[arg-type]
+    assert fake.file.read() == b"* 4 EXISTS\r\n" and fake.tagged_commands == {}
+    with pytest.raises(imaplib.IMAP4.abort):
+        wire.fetch_headers(FakeIMAP(fetch_line(1, 7, b"X: y" * 20)[:90]), [7], b"FROM")  # type: ignore[arg-type]
+
+
 @pytest.mark.parametrize("answer", [
     b"* 1 FETCH (UID 7 BODY[HEADER.FIELDS (FROM)] NIL)\r\nA1 OK done\r\n",  # not a literal
     b'* 1 FETCH (UID 7 BODY[HEADER.FIELDS (FROM)] "X: y")\r\nA1 OK done\r\n',
