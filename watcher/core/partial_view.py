@@ -109,13 +109,14 @@ def _readable(structure: object, messages: bool) -> tuple[TextPart, ...] | None:
         if kind != "text" or subtype not in ("plain", "html"):
             return True
         disposition = node[9] if len(node) > 9 else None  # text: ... size, lines, md5, disposition
-        named = "name" in _params(node[2]) or (isinstance(disposition, (tuple, list)) and len(disposition) > 1
-                                               and "filename" in _params(disposition[1]))
+        params = _params(node[2])
+        named = "name" in params or (isinstance(disposition, (tuple, list)) and len(disposition) > 1
+                                     and "filename" in _params(disposition[1]))
         attached = isinstance(disposition, (tuple, list)) and bool(disposition) and \
             _text(disposition[0]).lower() == "attachment"
         if not (named or attached):
             found.append(TextPart(section or "1", subtype, _text(node[5]).lower() or "7bit",
-                                  _params(node[2]).get("charset"), node[6]))
+                                  params.get("charset"), node[6]))
         return True
 
     if not walk(structure, ""):
