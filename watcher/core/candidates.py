@@ -47,8 +47,10 @@ def parse_headers(header_bytes: bytes) -> dict[str, str]:
         text = header_bytes.decode()  # decode_bytes' first try (its codec for no label is UTF-8)
     except UnicodeDecodeError:
         text = decode_bytes(header_bytes)
+    if "\n " in text or "\n\t" in text:  # folded lines (the search alone is half the parse)
+        text = _FOLD.sub(" ", text)
     out: dict[str, str] = {}
-    for line in _FOLD.sub(" ", text).splitlines():
+    for line in text.splitlines():
         name, colon, value = line.partition(":")
         if not colon or not name or " " in name.strip():
             continue
@@ -68,6 +70,8 @@ def _fold_lookalikes(text: str) -> str:
 
 def looks_amazon(text: str) -> bool:
     """True for Amazon addresses, Amazon look-alike domains and Amazon display names."""
+    if len(text) < 400:  # a header value: one search is faster than looking for the literals
+        return bool(_AMAZON.search(text) or _AMAZON.search(_fold_lookalikes(text)))
     amazon = _amazon_names()
     return amazon.search(text) or amazon.search(_fold_lookalikes(text))
 
