@@ -94,8 +94,10 @@ def engine(port: int, pwfile: Path, db: str) -> dict[str, Any]:
         views.View.next_reads = phases.wrap("partial views (CPU)", views.View.next_reads)  # type: ignore[method-assign]
     except ImportError:
         pass
-    for name in ("record", "record_others", "advance", "folder_state", "reset_folder"):
-        setattr(Store, name, phases.wrap("store", getattr(Store, name)))
+    for name in ("record", "record_others", "advance", "folder_state", "reset_folder", "first_synced",
+                 "mark_first_synced", "mark_folder_synced"):  # every Store call a sync makes
+        if hasattr(Store, name):
+            setattr(Store, name, phases.wrap("store", getattr(Store, name)))
     box = MailboxConfig(name="bench", host="127.0.0.1", port=port, security="plain",
                         username="seller@example.com", password_file=pwfile, timeout=120)
     store = Store(db)

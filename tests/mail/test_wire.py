@@ -8,6 +8,8 @@ import imaplib
 import io
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from watcher.mail import wire
 
@@ -80,6 +82,42 @@ def test_a_uid_missing_from_the_answer_is_left_out_and_a_dead_connection_raises(
         wire.fetch(FakeIMAP(b"* 1 FETCH (UID 7 BODY[1]<0> {50}\r\nshort"), [7], [b"X"])  # type: ignore[arg-type]
 
 
+_ATOMS = st.text("ABCDEFGHIJKLMOPQRSTUVWXYZ\\.-", min_size=1, max_size=6).map(str.encode)  # no N: never NIL
+_VALUES = st.recursive(
+    st.one_of(st.none(), st.integers(0, 2**40), st.binary(max_size=12), _ATOMS.map(lambda a: ("atom", a))),
+    lambda inner: st.lists(inner, max_size=4).map(tuple), max_leaves=20)
+
+
+def written(value: object, literal: bool) -> bytes:
+    """A value as a server writes it: NIL, a number, an atom, a list, a string quoted or as a literal."""
+    if value is None:
+        return b"NIL"
+    if isinstance(value, int):
+        return b"%d" % value
+    if isinstance(value, tuple) and value[:1] == ("atom",):
+        return value[1]
+    if isinstance(value, tuple):
+        return b"(" + b" ".join(written(v, literal) for v in value) + b")"
+    assert isinstance(value, bytes)
+    if literal or b"\r" in value or b"\n" in value:
+        return b"{%d}\r\n%s" % (len(value), value)
+    return b'"' + value.replace(b"\\", b"\\\\").replace(b'"', b'\\"') + b'"'
+
+
+def read(value: object) -> object:
+    return value[1] if isinstance(value, tuple) and value[:1] == ("atom",) else \
+        tuple(read(v) for v in value) if isinstance(value, tuple) else value
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_VALUES, min_size=1, max_size=4), st.booleans(), st.integers(1, 10**6))
+def test_the_reader_reads_back_what_a_server_writes(values, literal, uid):
+    items = b" ".join(b"X-ITEM%d %s" % (i, written(v, literal)) for i, v in enumerate(values))
+    fake = FakeIMAP(b"* 1 FETCH (UID %d %s)\r\nA1 OK done\r\n" % (uid, items))
+    got = wire.fetch(fake, [uid], [b"X"])  # type: ignore[arg-type]
+    assert got == {uid: {b"UID": uid, **{b"X-ITEM%d" % i: read(v) for i, v in enumerate(values)}}}
+
+
 # -- the header reader (wire.fetch_headers): straight off the socket, or not at all --------------
 
 def fetch_line(seq: int, uid: int, header: bytes) -> bytes:
@@ -96,6 +134,20 @@ def test_header_reader_reads_literals_and_ignores_unsolicited_responses():
     assert got == {7: b"From: a@b.cn\r\n\r\n", 9: b"X: y"}
     assert fake.sent == b"A1 UID FETCH 7,9 (UID BODY.PEEK[HEADER.FIELDS (FROM SUBJECT)])\r\n"
     assert fake.tagged_commands == {} and fake.file.read() == b""  # answer consumed, imaplib state clean
+
+
+def test_header_reader_takes_any_other_shape_the_generic_way():
+    """The usual shape is read by a shortcut; one that starts like it and goes on otherwise
+    (an item after the header, a literal cut short) is read as any answer is."""
+    answer = (b"* 1 FETCH (UID 7 BODY[HEADER.FIELDS (FROM)] {4}\r\nX: y FLAGS (\\Seen))\r\n"
+              + fetch_line(2, 8, b"Z: w")
+              + b"* 3 FETCH (UID 9 BODY[HEADER.FIELDS (FROM)] {2}\r\nab UID 9)\r\n"
+              + b"A1 OK done\r\n")
+    fake = FakeIMAP(answer + b"* 4 EXISTS\r\n")
+    assert wire.fetch_headers(fake, [7, 8, 9], b"FROM") == {7: b"X: y", 8: b"Z: w", 9: b"ab"}  # type: ignore[arg-type]
+    assert fake.file.read() == b"* 4 EXISTS\r\n" and fake.tagged_commands == {}
+    with pytest.raises(imaplib.IMAP4.abort):
+        wire.fetch_headers(FakeIMAP(fetch_line(1, 7, b"X: y" * 20)[:90]), [7], b"FROM")  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("answer", [

@@ -109,13 +109,14 @@ def _readable(structure: object, messages: bool) -> tuple[TextPart, ...] | None:
         if kind != "text" or subtype not in ("plain", "html"):
             return True
         disposition = node[9] if len(node) > 9 else None  # text: ... size, lines, md5, disposition
-        named = "name" in _params(node[2]) or (isinstance(disposition, (tuple, list)) and len(disposition) > 1
-                                               and "filename" in _params(disposition[1]))
+        params = _params(node[2])
+        named = "name" in params or (isinstance(disposition, (tuple, list)) and len(disposition) > 1
+                                     and "filename" in _params(disposition[1]))
         attached = isinstance(disposition, (tuple, list)) and bool(disposition) and \
             _text(disposition[0]).lower() == "attachment"
         if not (named or attached):
             found.append(TextPart(section or "1", subtype, _text(node[5]).lower() or "7bit",
-                                  _params(node[2]).get("charset"), node[6]))
+                                  params.get("charset"), node[6]))
         return True
 
     if not walk(structure, ""):
@@ -124,6 +125,8 @@ def _readable(structure: object, messages: bool) -> tuple[TextPart, ...] | None:
 
 
 _QP_TAIL = re.compile(rb"=[0-9A-Fa-f]?$")
+_BASE64 = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+_NOT_BASE64 = bytes(b for b in range(256) if b not in _BASE64)  # deleted by translate: ~80x a regex
 _HIDDEN = re.compile(r"<(head|style|script|title|xml)\b.*?(?:</\1\s*>|(?=<body\b)|$)|<!--.*?(?:-->|$)",
                      re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]*>|<[^>]*$")
@@ -148,7 +151,7 @@ def partial_text(data: bytes, part: TextPart, complete: bool = False) -> str:
     styles, scripts, comments and tags, as the classifier's renderer drops them. A `complete`
     part is decoded as the parser decodes it (the stub test counts its characters)."""
     if part.encoding == "base64":
-        clean = re.sub(rb"[^A-Za-z0-9+/]", b"", data)
+        clean = data.translate(None, _NOT_BASE64)
         clean = clean[: len(clean) - len(clean) % 4]
         try:
             data = base64.b64decode(clean)
