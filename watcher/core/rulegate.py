@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from watcher.core.expression import holds_one, is_narrow
-from watcher.core.prefilter import Clauses
+from watcher.core.prefilter import Clauses, minimal
 
 if TYPE_CHECKING:
     from watcher.core.ruleset import Condition, MatchInput, Phrase
@@ -63,5 +63,8 @@ def _any_clause(phrases: tuple[Phrase, ...]) -> Clauses:
         if not clauses:
             return ()
         literals.extend(clauses[0])
-    return (tuple(dict.fromkeys(literals)),) if literals else ()
+    # Without the literals that contain a shorter one ("new account" spares the 20 ways of
+    # saying "create a new seller account using "): a text holding them holds it.
+    kept = minimal(frozenset(literals))
+    return (tuple(s for s in dict.fromkeys(literals) if s in kept),) if literals else ()
 
