@@ -311,7 +311,7 @@ def parse_message(raw: bytes) -> ParsedMessage:
         parsed = from_message(msg)
         if not msg.keys():
             return replace(parsed, parse_error="no headers found", notes=(*notes, *parsed.notes))
-        return replace(parsed, notes=(*notes, *parsed.notes))
+        return replace(parsed, notes=(*notes, *parsed.notes)) if notes else parsed
     except RecursionError:
         return ParsedMessage(parse_error="MIME structure nested too deeply", notes=tuple(notes))
     except Exception as exc:  # noqa: BLE001 - the contract is: never raise
