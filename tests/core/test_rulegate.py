@@ -57,3 +57,20 @@ def _phrases() -> list[st.SearchStrategy[str]]:
        st.sampled_from(["amazon", "dressed", "other"]))
 def test_gates_change_no_rule_on_texts_of_their_phrases(text, sender):
     _same_with_and_without_gates(MatchInput.build(text[:40], text, sender, "x@amazon.com"))
+
+
+def test_a_gate_clause_holds_no_literal_containing_another():
+    # such a literal is scanned for in vain: where it is, the shorter one is too
+    for rule_gate in GATES:
+        for _, wide, narrow, _guards in rule_gate:
+            for clause in (*wide, *narrow):
+                assert not [(a, b) for a in clause for b in clause if a != b and b in a]
+
+
+def test_a_gate_tries_its_cheapest_refusal_first():
+    for rule_gate in GATES:
+        fields = [name for name, *_ in rule_gate]
+        assert fields == sorted(fields, key=lambda name: name not in ("subject", "links"))
+        for _, *clauses, _guards in rule_gate:
+            for each in clauses:
+                assert [len(c) for c in each] == sorted(len(c) for c in each)

@@ -95,17 +95,6 @@ def is_narrow(literal: str) -> bool:
     return max(literal, default="") < _WIDE_FROM
 
 
-def holds_one(clause: tuple[str, ...], text: str, seen: Seen) -> bool:
-    """Whether `text` holds a literal of `clause` (`seen`: its literals known so far)."""
-    for literal in clause:
-        hit = seen.get(literal)
-        if hit is None:
-            hit = seen[literal] = literal in text
-        if hit:
-            return True
-    return False
-
-
 def has_wide(text: str) -> bool:
     """Whether the text has a wide (CJK) character: without one, it holds no literal that has."""
     return not text.isascii() and _WIDE.search(text) is not None

@@ -30,6 +30,13 @@ def folding_tables() -> tuple[dict[int, str], tuple[tuple[str, str], ...], bool]
     return table, words, all(has_wide(chr(k)) for k in table)
 
 
+@cache
+def _narrow_words() -> tuple[tuple[str, str], ...]:
+    """The word replacements a text without wide characters may hold (most are Chinese words:
+    scanning English mail for them read each notice a dozen times in vain)."""
+    return tuple((old, new) for old, new in folding_tables()[1] if not has_wide(old))
+
+
 def fold(text: str) -> str:
     """The matching form of a text (see the module doc). ASCII text, most English mail, skips the
     steps that cannot change it (NFKC, the CJK table, CJK spacing), text without CJK characters
@@ -42,7 +49,7 @@ def fold(text: str) -> str:
         wide = not narrow_stable or has_wide(text)
         if wide:  # the table is Chinese: English text with a "©" or "·" skips it
             text = text.translate(table)
-    for old, new in words:
+    for old, new in words if wide else _narrow_words():
         if old in text:
             text = text.replace(old, new)
     text = " ".join(text.split())

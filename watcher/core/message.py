@@ -89,6 +89,8 @@ def decode_header_value(value: object) -> str:
 
 
 def bare_urls(text: str) -> list[str]:
+    if "://" not in text:  # a scan for it is cheaper than the caseless search
+        return []
     return [u.rstrip(".,;:!?。，；：！？'\"") for u in _URL.findall(text)]
 
 
@@ -311,7 +313,7 @@ def parse_message(raw: bytes) -> ParsedMessage:
         parsed = from_message(msg)
         if not msg.keys():
             return replace(parsed, parse_error="no headers found", notes=(*notes, *parsed.notes))
-        return replace(parsed, notes=(*notes, *parsed.notes))
+        return replace(parsed, notes=(*notes, *parsed.notes)) if notes else parsed
     except RecursionError:
         return ParsedMessage(parse_error="MIME structure nested too deeply", notes=tuple(notes))
     except Exception as exc:  # noqa: BLE001 - the contract is: never raise

@@ -129,7 +129,7 @@ def _clauses(info: _Info) -> Clauses:
 def _useful(found: list[frozenset[str]]) -> tuple[frozenset[str], ...]:
     """The clauses worth their scans, strongest first: the few best, and the one with the fewest
     literals (what a branch falls back on when joining its alternatives' clauses gets too long)."""
-    clauses = {c for c in map(_minimal, found) if c and "" not in c and len(c) <= MAX_CLAUSE}
+    clauses = {c for c in map(minimal, found) if c and "" not in c and len(c) <= MAX_CLAUSE}
     ranked = sorted((c for c in clauses if _weight(c) >= MIN_WEIGHT), key=lambda c: (-_score(c), sorted(c)))
     best = ranked[:KEEP]
     fewest = min(ranked, key=len, default=None)
@@ -153,7 +153,7 @@ def _score(clause: frozenset[str]) -> float:
     return _weight(clause) - math.log2(len(clause)) / 4
 
 
-def _minimal(clause: frozenset[str]) -> frozenset[str]:
+def minimal(clause: frozenset[str]) -> frozenset[str]:
     """Drop literals containing a shorter one of the same clause: if "ab" is there, "xab" is."""
     kept: list[str] = []
     for s in sorted(clause, key=len):

@@ -12,18 +12,25 @@ every expression, which a one-file `classify` never works out (prefilter.Express
 
 from __future__ import annotations
 
+from itertools import groupby
+from os.path import commonprefix
 from typing import TYPE_CHECKING
 
-from watcher.core.expression import holds_one, is_narrow
-from watcher.core.prefilter import Clauses
+from watcher.core.expression import Seen, is_narrow
+from watcher.core.prefilter import Clauses, minimal
 
 if TYPE_CHECKING:
     from watcher.core.ruleset import Condition, MatchInput, Phrase
 
 TRIES_BEFORE_GATES = 16  # mails matched before the gates are built (see the module doc)
+# A text that lacks one literal of a clause is turned away, so the gate looks in the short fields
+# first and, in each, at the clauses of fewest literals first: the cheapest "no" comes first.
+_SHORT_FIELDS = ("subject", "links")
 
-# (field, clauses for a text with wide characters, clauses for one without)
-Gate = tuple[tuple[str, Clauses, Clauses], ...]
+GUARD_CHARS, GUARD_GROUP = 6, 3  # literals sharing their first 6 chars, 3 or more: one guard
+
+# (field, clauses for a text with wide characters, clauses for one without, guards: see _guards)
+Gate = tuple[tuple[str, Clauses, Clauses, dict[str, str]], ...]
 
 
 def gate(conditions: tuple[tuple[str, Condition], ...]) -> Gate:
@@ -32,19 +39,51 @@ def gate(conditions: tuple[tuple[str, Condition], ...]) -> Gate:
     for name, cond in conditions:
         clauses = [*_any_clause(cond.any), *(c for phrase in cond.all for c in _required(phrase))]
         if clauses:
-            narrow = tuple(tuple(s for s in clause if is_narrow(s)) for clause in clauses)
-            out.append((name, tuple(clauses), narrow))
-    return tuple(out)
+            narrow = sorted((tuple(s for s in clause if is_narrow(s)) for clause in clauses), key=len)
+            out.append((name, tuple(sorted(clauses, key=len)), tuple(narrow), _guards(clauses)))
+    return tuple(sorted(out, key=lambda field: (field[0] not in _SHORT_FIELDS, len(field[2][0]))))
 
 
 def passes(rule_gate: Gate, item: MatchInput) -> bool:
-    for name, wide, narrow in rule_gate:
+    for name, wide, narrow, guards in rule_gate:
         seen = item.seen(name)
         text = item.field(name)
         for clause in wide if seen.wide else narrow:
-            if not holds_one(clause, text, seen):
+            if not _holds_one(clause, text, seen, guards):
                 return False
     return True
+
+
+def _holds_one(clause: tuple[str, ...], text: str, seen: Seen, guards: dict[str, str]) -> bool:
+    """Whether `text` holds a literal of `clause` (`seen`: its literals known so far); a literal
+    whose guard (a prefix) the text lacks is not scanned for."""
+    for literal in clause:
+        hit = seen.get(literal)
+        if hit is None:
+            guard = guards.get(literal)
+            if guard is not None:
+                guarded = seen.get(guard)
+                if guarded is None:
+                    guarded = seen[guard] = guard in text
+                if not guarded:
+                    seen[literal] = False
+                    continue
+            hit = seen[literal] = literal in text
+        if hit:
+            return True
+    return False
+
+
+def _guards(clauses: list[tuple[str, ...]]) -> dict[str, str]:
+    """For literals sharing a long prefix ("we can help you pass", "we can help you with
+    appeal", ...), that prefix: a text without it holds none of them, for one scan."""
+    out: dict[str, str] = {}
+    literals = sorted({s for clause in clauses for s in clause})
+    for key, group in groupby(literals, key=lambda s: s[:GUARD_CHARS]):
+        members = list(group)
+        if len(key) == GUARD_CHARS and len(members) >= GUARD_GROUP:
+            out.update(dict.fromkeys(members, commonprefix(members)))
+    return out
 
 
 def _required(phrase: Phrase) -> Clauses:
@@ -60,5 +99,8 @@ def _any_clause(phrases: tuple[Phrase, ...]) -> Clauses:
         if not clauses:
             return ()
         literals.extend(clauses[0])
-    return (tuple(dict.fromkeys(literals)),) if literals else ()
+    # Without the literals that contain a shorter one ("new account" spares the 20 ways of
+    # saying "create a new seller account using "): a text holding them holds it.
+    kept = minimal(frozenset(literals))
+    return (tuple(s for s in dict.fromkeys(literals) if s in kept),) if literals else ()
 
