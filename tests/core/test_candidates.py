@@ -239,3 +239,34 @@ def test_looks_amazon_and_the_veto_are_their_expressions(text, word):
             candidates._AMAZON.search(sample) or candidates._AMAZON.search(folded)), sample
         veto = candidates._NOTICE_VETO
         assert candidates._notice_veto().search(sample) == bool(veto.search(sample)), sample
+
+
+USER_RULES = """
+[[rules]]
+name = "mine.storefront"
+kind = "siv_failed"
+priority = 10
+languages = ["en"]
+[rules.body]
+any = ["frobnicate your storefront", "re:zorp(le|ed) your shop keys"]
+
+[[rules]]
+name = "mine.veto"
+kind = "other"
+priority = 90
+languages = ["en"]
+[rules.body]
+any = ["quarterly storefront digest"]
+"""
+
+
+def test_a_user_rules_words_make_a_mail_a_candidate_the_bundled_stems_would_settle():
+    from watcher.core.ruleset import parse_rules
+
+    extra = candidates.rules_vocabulary(parse_rules(USER_RULES, "/home/seller/rules/mine.toml"))
+    assert extra is not None
+    for text in ("Please Frobnicate your storefront by Friday.", "we have zorped your shop keys"):
+        assert not candidates.may_be_siv(text)  # none of the bundled stems
+        assert candidates.may_be_siv(text, extra)
+    assert not candidates.may_be_siv("your quarterly storefront digest", extra)  # a veto adds nothing
+    assert candidates.rules_vocabulary([]) is None

@@ -648,3 +648,31 @@ def test_kill_9_while_others_are_batched_then_rerun_stores_every_message_exactly
     assert folder(report, "INBOX").duplicates == 0  # nothing committed before the kill was redone
     assert len(rows) == total and sorted(r.uid for r in rows) == list(range(1, total + 1))
     assert sum(r.kind != "other" for r in rows) == 100
+
+
+def test_a_user_rule_for_new_wording_reaches_mail_the_bundled_vocabulary_would_settle(imap_account, tmp_path):
+    """Amazon rewords a notice; the seller adds a rule for the new words. The first sync must
+    fetch such a mail whole for the rule to see it, not settle it by its first text."""
+    from tests._mailmake import mail
+
+    body = ("Hello,\n\nWe need you to frobnicate your storefront within 14 days, or your account will be "
+            "deactivated.\n\nRegards,\nAmazon Services\n")
+    raw = mail(body, subject="Important information about your account", cte="7bit",
+               sender="Amazon Services <seller-notification@amazon.com>")
+    imap_account.append(raw, when=NOW - timedelta(days=1))
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "mine.toml").write_text(
+        '[[rules]]\nname = "mine.storefront"\nkind = "siv_failed"\npriority = 10\nlanguages = ["en"]\n'
+        '[rules.body]\nany = ["frobnicate your storefront"]\n', "utf-8")
+    config, store = setup(imap_account, tmp_path)
+
+    bundled = sync(config, store)
+    assert folder(bundled, "INBOX").partials_fetched == 1 and store.messages() == []  # settled unread
+
+    (tmp_path / "again").mkdir()
+    config, store = setup(imap_account, tmp_path / "again")
+    ctx = context(config, store)
+    ctx.rules_folders = (rules,)
+    imap.sync_mailbox(ctx)
+    assert [(m.kind, m.rule) for m in store.messages()] == [("siv_failed", "mine.storefront")]

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from watcher.core.charsets import decode_bytes, decode_words
+from watcher.core.model import Kind
 from watcher.core.prefilter import Clauses, caseless, required_by_alternative
-from watcher.core.ruleset import bundled_concepts, concept_pattern, fold
+from watcher.core.ruleset import Rule, bundled_concepts, concept_pattern, fold
 from watcher.core.threads import FORWARD
 
 # Fields fetched with BODY.PEEK[HEADER.FIELDS (...)]: exactly what is_candidate looks at (Date,
@@ -221,7 +223,7 @@ def amazon_notice(header_bytes: bytes) -> bool:
     match a notice subject, so they go on to the partial view. A forged From only changes who
     a notice seems to be from; a mail imitating SIV does not wear an order-notice subject."""
     h = _parsed(header_bytes)
-    return h is not None and _notice(h)
+    return h is not None and _notice(h, None)
 
 
 # What vetoes a notice subject: the header filter's SIV words, less the two a notice wears for
@@ -238,9 +240,9 @@ def _notice_veto() -> Vocabulary:
     return Vocabulary.of([_NOTICE_VETO])
 
 
-def _notice(h: dict[str, str]) -> bool:
+def _notice(h: dict[str, str], extra: Vocabulary | None) -> bool:
     subject = h.get("subject", "").strip()
-    if not _NOTICE_SUBJECT.match(subject) or _notice_veto().search(subject) or may_be_siv(subject):
+    if not _NOTICE_SUBJECT.match(subject) or _notice_veto().search(subject) or may_be_siv(subject, extra):
         return False
     if h.get("in-reply-to") or h.get("references") or "message/rfc822" in h.get("content-type", "").lower():
         return False
@@ -334,17 +336,32 @@ def _cheap_first(clauses: Clauses, gate: tuple[str, ...]) -> Clauses:
     return (coarse, *ordered) if set(coarse) != set(shortest) else ordered
 
 
-def may_be_siv(text: str) -> bool:
+def rules_vocabulary(rules: Iterable[Rule]) -> Vocabulary | None:
+    """The phrases of these SIV rules as a vocabulary (None: no phrase). For a user's rule
+    folder: it teaches the classifier wording the stems above may not hold, and a sync that
+    settled such a mail by its headers or first text would never let the rule see it."""
+    patterns = []
+    for rule in rules:
+        if rule.kind is Kind.OTHER or not rule.enabled:
+            continue  # a veto makes nothing SIV
+        for _field, condition in rule.conditions:
+            patterns += [re.compile(re.escape(p)) if isinstance(p, str) else p.compile()
+                         for p in (*condition.any, *condition.all)]
+    return Vocabulary.of(patterns) if patterns else None
+
+
+def may_be_siv(text: str, extra: Vocabulary | None = None) -> bool:
     """Could a mail whose subject and first text this is be SIV (or imitate it)? Pure; over the
     text folded as rules see it (lower case, NFKC, Traditional -> Simplified Chinese), with the
     stems above and the bundled concepts of identity, video call, identity documents, new account.
     An expression is tried only where the literals it needs occur (`Vocabulary`): one expression
     of them all tries every alternative at every position (~3 ms on 2 KB of text, 2,000 views a
     sync)."""
-    return _siv_vocabulary().search(fold(text))
+    folded = fold(text)
+    return _siv_vocabulary().search(folded) or (extra is not None and extra.search(folded))
 
 
-def triage(header_bytes: bytes) -> str:
+def triage(header_bytes: bytes, extra: Vocabulary | None = None) -> str:
     """A mail's fate from its header fields: "skip" (not a candidate), "structure" (not a
     candidate, but may carry an attached message), "notice" (an Amazon notice: never SIV),
     "whole" (fetch it: SIV words in the subject, a thread, an unreadable subject) or "partial"
@@ -356,10 +373,10 @@ def triage(header_bytes: bytes) -> str:
         return "whole"
     if not _candidate(h):
         return "structure" if needs_structure(header_bytes) else "skip"
-    if _notice(h):
+    if _notice(h, extra):
         return "notice"
     subject = h.get("subject", "")
-    if may_be_siv(subject) or h.get("in-reply-to") or h.get("references"):
+    if may_be_siv(subject, extra) or h.get("in-reply-to") or h.get("references"):
         return "whole"
     if "\ufffd" in subject or "=?" in subject or "message/rfc822" in h.get("content-type", "").lower():
         return "whole"

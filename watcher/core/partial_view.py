@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 from watcher.core.candidates import (
     FORWARD_SUBJECT,
+    Vocabulary,
     looks_amazon,
     may_be_siv,
     parse_headers,
@@ -183,14 +184,15 @@ class View:
 
     subject: str
     parts: tuple[TextPart, ...]
+    extra: Vocabulary | None = None  # the words of the user's own SIV rules (`rules_vocabulary`)
     data: dict[str, bytes] = field(default_factory=dict)
     complete: set[str] = field(default_factory=set)
     outcome: str | None = None
 
     @classmethod
-    def of(cls, header_bytes: bytes, parts: tuple[TextPart, ...]) -> View:
+    def of(cls, header_bytes: bytes, parts: tuple[TextPart, ...], extra: Vocabulary | None = None) -> View:
         """The view of a candidate from its fetched header fields and its text parts."""
-        return cls(parse_headers(header_bytes).get("subject", ""), parts)
+        return cls(parse_headers(header_bytes).get("subject", ""), parts, extra)
 
     def feed(self, part: TextPart, data: bytes, asked: int) -> None:
         got = self.data.get(part.section, b"") + data
@@ -247,7 +249,7 @@ class View:
         return len(text.strip()) < STUB_PLAIN_CHARS + _STUB_MARGIN
 
     def _may_be_siv(self, text: str) -> bool:
-        if may_be_siv(f"{self.subject}\n{text}"):
+        if may_be_siv(f"{self.subject}\n{text}", self.extra):
             return True
         forwarded = FORWARD_SUBJECT.search(self.subject) or _QUOTED_HEADER.search(text)
         return bool(forwarded) and looks_amazon(text)

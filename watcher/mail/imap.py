@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from imapclient import IMAPClient, SocketTimeout
 from imapclient.exceptions import LoginError
 
-from watcher.core.candidates import HEADER_FIELDS, triage
+from watcher.core.candidates import HEADER_FIELDS, Vocabulary, rules_vocabulary, triage
 from watcher.mail import views
 from watcher.mail.recording import Others, record_mail
 from watcher.mail.wire import Unreadable, fetch_headers
@@ -262,6 +262,19 @@ def ruleset_for(folders: tuple[Path, ...]) -> RuleSet | None:
     return load_ruleset(*folders)
 
 
+@functools.cache
+def vocabulary_for(folders: tuple[Path, ...]) -> Vocabulary | None:
+    """The words of the SIV rules the user's folders add or change, for the header filter and
+    the partial views: a mail only such a rule knows must reach the classifier."""
+    ruleset = ruleset_for(folders)
+    if ruleset is None:
+        return None
+    from watcher.core.ruleset import bundled_rules
+
+    bundled = {(rule.name, repr(rule.conditions)) for rule in bundled_rules()}
+    return rules_vocabulary(r for r in ruleset.rules if (r.name, repr(r.conditions)) not in bundled)
+
+
 def sync_folder(client: IMAPClient, ctx: SyncContext, folder: str, first: bool,
                 seen: tuple[int, int | None] | None = None) -> FolderReport:
     """Bring one folder's watermark up to date; `first` = the mailbox has never finished a sync.
@@ -326,14 +339,15 @@ def _sync_chunk(client: IMAPClient, ctx: SyncContext, rep: FolderReport, folder:
     rep.commands += 1
     rep.headers_fetched += len(headers)
     fates: dict[int, str] = {}
+    extra = vocabulary_for(ctx.rules_folders)
     for uid, header in headers.items():  # a UID missing was expunged between SEARCH and FETCH
         rep.bytes_fetched += len(header)
-        fate = triage(header)
+        fate = triage(header, extra)
         if fate in ("whole", "partial", "structure"):
             fates[uid] = fate
         elif fate == "notice":
             rep.notices += 1
-    plans = views.decide(client, rep, fates, headers)
+    plans = views.decide(client, rep, fates, headers, extra)
     others = Others(ctx, rep, folder)
     for uid, raw, size in views.bodies(client, rep, plans, ctx.schedule.max_body_bytes, ctx.check_stop):
         record_mail(ctx, rep, folder, uid, raw, size, others)

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from imapclient import IMAPClient
 
-from watcher.core.candidates import structure_is_candidate
+from watcher.core.candidates import Vocabulary, structure_is_candidate
 from watcher.core.partial_view import TextPart, View, reading_parts, text_only_message, text_parts
 from watcher.mail.wire import Unreadable, fetch
 
@@ -63,7 +63,7 @@ def fetch_items(client: IMAPClient, uids: list[int], items: list[bytes]) -> dict
 
 
 def decide(client: IMAPClient, rep: FolderReport, fates: dict[int, str],
-           headers: dict[int, bytes]) -> list[Plan]:
+           headers: dict[int, bytes], extra: Vocabulary | None = None) -> list[Plan]:
     """What to fetch for the classifier, for the candidates of a chunk (fate by UID: "whole",
     "partial", "structure"), in ascending UID order."""
     asked = sorted(fates)
@@ -87,7 +87,7 @@ def decide(client: IMAPClient, rep: FolderReport, fates: dict[int, str],
             continue
         parts = text_parts(structure)
         if fates[uid] == "partial" and parts:
-            views[uid] = (View.of(headers[uid], parts), size, structure)
+            views[uid] = (View.of(headers[uid], parts, extra), size, structure)
             rep.partials_fetched += 1
         else:
             plans.append(_plan(uid, size, structure))
