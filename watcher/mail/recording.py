@@ -26,8 +26,8 @@ CASE_BATCH = 20
 
 class Others:
     """Mail that need not be committed on its own, stored in batches: one transaction per
-    OTHERS_BATCH mails, or CASE_BATCH with case work, instead of one each (`Store.record_others`,
-    each mail's case work in a SAVEPOINT). Flushed before any mail is recorded on its own and
+    OTHERS_BATCH mails, or CASE_BATCH with case work, instead of one each (`Store.record_others`:
+    a poison mail's case work rolls back alone). Flushed before any mail is recorded on its own and
     before the watermark moves, so the watermark never passes an uncommitted mail."""
 
     def __init__(self, ctx: SyncContext, rep: FolderReport, folder: str) -> None:

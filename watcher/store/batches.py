@@ -34,8 +34,8 @@ def _stored_keys(s: Session, mailbox: str,
 
 
 def write_batch(s: Session, mailbox: str, folder: str, uidvalidity: int,
-                 items: list[tuple[int, Classification, str, int]], on_record: OnRecord | None,
-                 guarded: bool) -> list[bool]:
+                items: list[tuple[int, Classification, str, int]], on_record: OnRecord | None,
+                guarded: bool) -> list[bool]:
     """`Store.record_others`' writing, uncommitted; `guarded`: each mail's case work in a SAVEPOINT."""
     # First, and flushed: with pysqlite a SAVEPOINT opened before any write starts a
     # transaction of its own that its RELEASE commits, which would split the batch.

@@ -256,10 +256,11 @@ class Store:
         For the mail that need not be committed on its own (`mail.recording.Others`): `other`
         mail no case can take, and a folder's history (no alert of its own). Items are (uid,
         classification, content_hash, size) in ascending UID order; the result says per item
-        whether it was stored (False: a duplicate, as `record` says None). Each item's
-        `on_record` runs in a SAVEPOINT, so a poison message rolls back its own case work only
-        and is stored with `parse_error`, as `record` stores it; a database error still undoes
-        the whole batch. Without `on_record`, the batch is one multi-row INSERT."""
+        whether it was stored (False: a duplicate, as `record` says None). A poison message
+        (its `on_record` raises) rolls back its own case work only and is stored with
+        `parse_error`, as `record` stores it: the batch is then redone with each item's case work
+        in a SAVEPOINT. A database error undoes the whole batch. Without `on_record`, the batch
+        is one multi-row INSERT."""
         from watcher.store.batches import write_batch  # it writes this module's tables
 
         if not items:
