@@ -260,13 +260,14 @@ any = ["quarterly storefront digest"]
 """
 
 
-def test_a_user_rules_words_make_a_mail_a_candidate_the_bundled_stems_would_settle():
-    from watcher.core.ruleset import parse_rules
+def test_a_user_rules_words_make_a_mail_a_candidate_the_bundled_stems_would_settle(tmp_path):
+    from watcher.core.ruleset import load_ruleset
 
-    extra = candidates.rules_vocabulary(parse_rules(USER_RULES, "/home/seller/rules/mine.toml"))
+    (tmp_path / "mine.toml").write_text(USER_RULES, "utf-8")
+    extra = candidates.rules_vocabulary(load_ruleset(tmp_path))
     assert extra is not None
     for text in ("Please Frobnicate your storefront by Friday.", "we have zorped your shop keys"):
         assert not candidates.may_be_siv(text)  # none of the bundled stems
         assert candidates.may_be_siv(text, extra)
     assert not candidates.may_be_siv("your quarterly storefront digest", extra)  # a veto adds nothing
-    assert candidates.rules_vocabulary([]) is None
+    assert candidates.rules_vocabulary(load_ruleset()) is None  # the bundled rules add nothing

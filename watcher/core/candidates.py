@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from watcher.core.charsets import decode_bytes, decode_words
 from watcher.core.model import Kind
 from watcher.core.prefilter import Clauses, caseless, required_by_alternative
-from watcher.core.ruleset import Rule, bundled_concepts, concept_pattern, fold
+from watcher.core.ruleset import RuleSet, bundled_concepts, bundled_rules, concept_pattern, fold
 from watcher.core.threads import FORWARD
 
 # Fields fetched with BODY.PEEK[HEADER.FIELDS (...)]: exactly what is_candidate looks at (Date,
@@ -336,14 +335,15 @@ def _cheap_first(clauses: Clauses, gate: tuple[str, ...]) -> Clauses:
     return (coarse, *ordered) if set(coarse) != set(shortest) else ordered
 
 
-def rules_vocabulary(rules: Iterable[Rule]) -> Vocabulary | None:
-    """The phrases of these SIV rules as a vocabulary (None: no phrase). For a user's rule
-    folder: it teaches the classifier wording the stems above may not hold, and a sync that
-    settled such a mail by its headers or first text would never let the rule see it."""
+def rules_vocabulary(ruleset: RuleSet) -> Vocabulary | None:
+    """The phrases of the SIV rules a user's rule folders add to the bundled ones or change, as
+    a vocabulary (None: none). They teach the classifier wording the stems above may not hold,
+    and a sync that settled such a mail by its headers or first text would never let them see it."""
+    bundled = {(rule.name, repr(rule.conditions)) for rule in bundled_rules()}
     patterns = []
-    for rule in rules:
-        if rule.kind is Kind.OTHER or not rule.enabled:
-            continue  # a veto makes nothing SIV
+    for rule in ruleset.rules:
+        if rule.kind is Kind.OTHER or not rule.enabled or (rule.name, repr(rule.conditions)) in bundled:
+            continue  # a veto makes nothing SIV; the bundled wording is the stems' and concepts'
         for _field, condition in rule.conditions:
             patterns += [re.compile(re.escape(p)) if isinstance(p, str) else p.compile()
                          for p in (*condition.any, *condition.all)]

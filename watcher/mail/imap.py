@@ -264,15 +264,9 @@ def ruleset_for(folders: tuple[Path, ...]) -> RuleSet | None:
 
 @functools.cache
 def vocabulary_for(folders: tuple[Path, ...]) -> Vocabulary | None:
-    """The words of the SIV rules the user's folders add or change, for the header filter and
-    the partial views: a mail only such a rule knows must reach the classifier."""
+    """The words of the user's own SIV rules (`candidates.rules_vocabulary`), once per process."""
     ruleset = ruleset_for(folders)
-    if ruleset is None:
-        return None
-    from watcher.core.ruleset import bundled_rules
-
-    bundled = {(rule.name, repr(rule.conditions)) for rule in bundled_rules()}
-    return rules_vocabulary(r for r in ruleset.rules if (r.name, repr(r.conditions)) not in bundled)
+    return None if ruleset is None else rules_vocabulary(ruleset)
 
 
 def sync_folder(client: IMAPClient, ctx: SyncContext, folder: str, first: bool,
