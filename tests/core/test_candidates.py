@@ -20,8 +20,8 @@ from watcher.core.candidates import (
     structure_is_candidate,
 )
 from watcher.core.charsets import decode_bytes, decode_words
+from watcher.core.folding import fold
 from watcher.core.prefilter import caseless
-from watcher.core.ruleset import fold
 from watcher.mail.imap import find_junk
 
 

@@ -14,9 +14,10 @@ import re
 from dataclasses import dataclass
 
 from watcher.core.charsets import decode_bytes, decode_words
+from watcher.core.folding import fold
 from watcher.core.model import Kind
 from watcher.core.prefilter import Clauses, caseless, required_by_alternative
-from watcher.core.ruleset import RuleSet, bundled_concepts, bundled_rules, concept_pattern, fold
+from watcher.core.ruleset import RuleSet, bundled_concepts, bundled_rules, concept_pattern
 from watcher.core.threads import FORWARD
 
 # Fields fetched with BODY.PEEK[HEADER.FIELDS (...)]: exactly what is_candidate looks at (Date,

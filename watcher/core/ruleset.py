@@ -29,8 +29,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from watcher.core.expression import Expression, Seen
-from watcher.core.folding import fold as fold  # re-exported: its readers knew it here first
-from watcher.core.folding import folding_tables
+from watcher.core.folding import fold, folding_tables
 from watcher.core.model import Kind
 from watcher.core.rulegate import TRIES_BEFORE_GATES, Gate, gate, passes
 
