@@ -10,27 +10,19 @@ from typing import Any
 
 from sqlalchemy import insert
 from sqlalchemy.exc import IntegrityError, OperationalError
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from watcher.core.model import Classification
-from watcher.store.tables import MessageRow, OnRecord, _advance, _no_nul, message_values, poisoned
-
-
-def _stored_keys(s: Session, mailbox: str,
-                 items: list[tuple[int, Classification, str, int]]) -> tuple[set[str], set[str]]:
-    """The Message-IDs and content hashes of `items` the mailbox holds already: a batch asks once,
-    and then checks each item (and the batch's own earlier items) as `_duplicate` would."""
-    mids = {mid for _uid, c, _h, _s in items if (mid := _no_nul(c.message_id))}
-    bare = {h for _uid, c, h, _s in items if not _no_nul(c.message_id)}
-    ids: set[str] = set()
-    hashes: set[str] = set()
-    if mids:
-        ids.update(m for m in s.exec(select(MessageRow.message_id).where(
-            MessageRow.mailbox == mailbox, col(MessageRow.message_id).in_(mids))) if m)
-    if bare:
-        hashes.update(s.exec(select(MessageRow.content_hash).where(
-            MessageRow.mailbox == mailbox, col(MessageRow.content_hash).in_(bare))))
-    return ids, hashes
+from watcher.store.tables import (
+    MessageRow,
+    OnRecord,
+    _advance,
+    is_stored,
+    message_key,
+    message_values,
+    poisoned,
+    stored_keys,
+)
 
 
 def write_batch(s: Session, mailbox: str, folder: str, uidvalidity: int,
@@ -41,13 +33,13 @@ def write_batch(s: Session, mailbox: str, folder: str, uidvalidity: int,
     # transaction of its own that its RELEASE commits, which would split the batch.
     _advance(s, mailbox, folder, uidvalidity, max(uid for uid, *_ in items), None)
     s.flush()
-    ids, hashes = _stored_keys(s, mailbox, items)
+    keys = [message_key(c.message_id, content_hash) for _uid, c, content_hash, _size in items]
+    ids, hashes = stored_keys(s, mailbox, keys)
     out: list[bool] = []
     bulk: list[dict[str, Any]] = []
-    for uid, classification, content_hash, size in items:
-        mid = _no_nul(classification.message_id)
-        if (mid in ids) if mid else (content_hash in hashes):
-            out.append(False)  # a duplicate, as `_duplicate` would say
+    for (uid, classification, content_hash, size), key in zip(items, keys, strict=True):
+        if is_stored(key, ids, hashes):
+            out.append(False)  # a duplicate: of the mailbox, or of an earlier item of the batch
             continue
         values = message_values(mailbox, folder, uidvalidity, uid, classification, content_hash, size)
         if on_record is None:
@@ -56,8 +48,8 @@ def write_batch(s: Session, mailbox: str, folder: str, uidvalidity: int,
             _with_case_work(s, values, on_record)
         else:
             _case_work(s, values, on_record)
-        if mid:
-            ids.add(mid)  # the next items' duplicate check sees this one
+        if key[0]:
+            ids.add(key[0])  # the next items' duplicate check sees this one
         hashes.add(content_hash)
         out.append(True)
     if bulk:

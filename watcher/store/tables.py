@@ -357,16 +357,38 @@ def _advance(s: Session, mailbox: str, folder: str, uidvalidity: int, uid: int,
     s.add(row)
 
 
+def message_key(message_id: str | None, content_hash: str) -> tuple[str | None, str]:
+    """What makes a message a duplicate in its mailbox: its Message-ID as stored (PostgreSQL
+    refuses a NUL even in a query), or its content when it has none."""
+    return _no_nul(message_id) or None, content_hash
+
+
+def stored_keys(s: Session, mailbox: str, keys: list[tuple[str | None, str]]) -> tuple[set[str], set[str]]:
+    """The Message-IDs and content hashes of `keys` the mailbox holds already (flushed rows of the
+    transaction included), one query each at most: a batch asks once, then checks every item
+    with `is_stored`, adding its own items as it goes."""
+    mids = {mid for mid, _h in keys if mid}
+    bare = {h for mid, h in keys if not mid}
+    ids: set[str] = set()
+    hashes: set[str] = set()
+    if mids:
+        ids.update(m for m in s.exec(select(MessageRow.message_id).where(
+            MessageRow.mailbox == mailbox, col(MessageRow.message_id).in_(mids))) if m)
+    if bare:
+        hashes.update(s.exec(select(MessageRow.content_hash).where(
+            MessageRow.mailbox == mailbox, col(MessageRow.content_hash).in_(bare))))
+    return ids, hashes
+
+
+def is_stored(key: tuple[str | None, str], ids: set[str], hashes: set[str]) -> bool:
+    mid, content_hash = key
+    return (mid in ids) if mid else (content_hash in hashes)
+
+
 def _duplicate(s: Session, mailbox: str, message_id: str | None, content_hash: str) -> bool:
-    """Whether the mailbox holds this message already (flushed rows of the transaction included).
-    Only the id is read: loading the whole row was a third of an SIV mail's store time."""
-    message_id = _no_nul(message_id)  # as stored: PostgreSQL refuses a NUL even in a query
-    query = select(MessageRow.id).where(MessageRow.mailbox == mailbox)
-    if message_id:
-        query = query.where(MessageRow.message_id == message_id)
-    else:
-        query = query.where(MessageRow.content_hash == content_hash)
-    return s.exec(query.limit(1)).first() is not None
+    """Whether the mailbox holds this message already."""
+    key = message_key(message_id, content_hash)
+    return is_stored(key, *stored_keys(s, mailbox, [key]))
 
 
 def poisoned(values: dict[str, Any], exc: Exception) -> MessageRow:
