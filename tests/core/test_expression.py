@@ -7,8 +7,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from watcher.core.expression import Expression, Seen
-from watcher.core.ruleset import Condition
+from watcher.core.expression import Expression, Seen, shipped_clauses, table_rows
+from watcher.core.ruleset import Condition, bundled_rules
 
 
 def test_an_expression_searches_only_when_its_literals_are_there():
@@ -34,3 +34,21 @@ def test_a_text_without_wide_characters_skips_the_chinese_literals_and_no_match(
     expression.search("warm-up")  # literals from the second search on
     assert expression.search(text) == (re.search(expression.pattern, text) is not None)
     assert expression.search(text, Seen(text)) == expression.search(text)
+
+
+def _bundled_expressions() -> list[Expression]:
+    return [phrase for rule in bundled_rules() for _, cond in rule.conditions
+            for phrase in (*cond.any, *cond.all, *cond.none) if isinstance(phrase, Expression)]
+
+
+def test_the_shipped_literals_are_the_analysis_of_the_bundled_rules():
+    # Fails after a change to rules/*.toml until `python scripts/clauses_table.py` is run.
+    rows = table_rows(_bundled_expressions())
+    assert shipped_clauses() == {(pattern, flags): clauses for pattern, flags, clauses in rows}
+
+
+def test_a_bundled_expression_uses_its_shipped_literals_from_its_first_search():
+    expression = next(e for e in _bundled_expressions() if e.clauses())
+    fresh = Expression(expression.pattern, expression.flags)
+    assert not fresh.search("nothing a rule asks for")
+    assert fresh._compiled is None  # turned away by its literals, never compiled

@@ -6,8 +6,9 @@ for the literals did. Yet a condition with `any` phrases needs one of them, so o
 the union of its plain phrases and of its expressions' strongest clauses; each `all` phrase
 needs its own. A text that fails a rule's gate cannot match the rule, and is not walked.
 
-The gates are built once the rule set has been tried on a few mails: they need the literals of
-every expression, which a one-file `classify` never works out (prefilter.Expression).
+The gates are built at the rule set's first mail: they need the literals of every expression,
+shipped for the bundled rules (expression.shipped_clauses); a user's expressions are analysed
+then, once per process.
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ from watcher.core.prefilter import Clauses, minimal
 if TYPE_CHECKING:
     from watcher.core.ruleset import Condition, MatchInput, Phrase
 
-TRIES_BEFORE_GATES = 16  # mails matched before the gates are built (see the module doc)
 # A text that lacks one literal of a clause is turned away, so the gate looks in the short fields
 # first and, in each, at the clauses of fewest literals first: the cheapest "no" comes first.
 _SHORT_FIELDS = ("subject", "links")

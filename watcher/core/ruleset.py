@@ -31,7 +31,7 @@ from pathlib import Path
 from watcher.core.expression import Expression, Seen
 from watcher.core.folding import fold, folding_tables
 from watcher.core.model import Kind
-from watcher.core.rulegate import TRIES_BEFORE_GATES, Gate, gate, passes
+from watcher.core.rulegate import Gate, gate, passes
 
 LANGUAGES = ("en", "zh-Hans", "zh-Hant")
 FIELDS = ("subject", "body", "text", "links")
@@ -190,13 +190,11 @@ class RuleSet:
         """The highest-priority matching rule (file order breaks ties), None for `other`.
 
         Rules are tried from the highest priority down, so the first match is the answer and
-        the cheap high-priority vetoes spare the SIV rules on most mail. Past a few mails, a rule
-        is walked only when the text passes its gate (rulegate.py).
+        the cheap high-priority vetoes spare the SIV rules on most mail. A rule is walked only
+        when the text passes its gate (rulegate.py).
         """
-        tries = self.__dict__["_tries"] = self.__dict__.get("_tries", 0) + 1
-        gates = self._gates() if tries > TRIES_BEFORE_GATES else None
-        for i, rule in enumerate(self._by_priority()):
-            if rule_matches(rule, item, gates[i] if gates is not None else ()):
+        for rule, rule_gate in zip(self._by_priority(), self._gates(), strict=True):
+            if rule_matches(rule, item, rule_gate):
                 return rule
         return None
 

@@ -1,0 +1,33 @@
+"""Write watcher/core/data/clauses.json: the required literals of the bundled rules' expressions.
+
+Why shipped: working them out walks sre's parse tree of each of the ~100 expressions in Python,
+~0.1 s that every process classifying mail paid again (expression.shipped_clauses). Run this
+after changing rules/*.toml; tests/core/test_expression.py fails while the table is stale.
+
+    python scripts/clauses_table.py
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from watcher.core.expression import SHIPPED, Expression, table_rows  # noqa: E402
+from watcher.core.ruleset import bundled_rules  # noqa: E402
+
+
+def main() -> None:
+    path = ROOT / "watcher" / "core" / SHIPPED
+    rows = table_rows([phrase for rule in bundled_rules() for _, cond in rule.conditions
+                       for phrase in (*cond.any, *cond.all, *cond.none) if isinstance(phrase, Expression)])
+    lines = ",\n".join(json.dumps(row, ensure_ascii=False) for row in rows)  # a row a line: readable diffs
+    path.write_text(f"[\n{lines}\n]\n", encoding="utf-8")
+    print(f"{path}: {len(rows)} expressions")
+
+
+if __name__ == "__main__":
+    main()
