@@ -65,7 +65,9 @@ def test_unescape_is_the_stdlibs(text: str) -> None:
 
 _NAMES = ["a", "A", "p", "br", "img", "td", "style", "script", "form", "area", "o:p", "x-y", "div"]
 _BLANKS = [" ", "  ", "\n", "\t", "\r\n", "\f", "\v", "\xa0", ""]
-_VALUES = ['"x"', "'y'", '"https://a.example/?a=1&amp;K=2"', "x", "x/", "x'y", '""', "a&copy", "=x", '"<"']
+_VALUES = ['"x"', "'y'", '" href=z"', "' action=w'", '"https://a.example/?a=1&amp;K=2"', "x", "x/", "x'y",
+           '""', "a&copy", "=x", '"<"']
+_ATTRIBUTE_NAMES = ["href", "src", "style", "action", "b_1", "HREF", "Action", "hreflang"]
 _TEXTS = ["text", "&amp;", "&copy", "&K=", " ", "\n", "a<b", "</style>", "</ STYLE >", "-->", ">"]
 
 
@@ -75,7 +77,7 @@ def _tag(draw: st.DrawFn) -> str:
     if draw(st.booleans()):
         return f"</{name}{draw(st.sampled_from(_BLANKS))}>"
     attributes = "".join(
-        draw(st.sampled_from(_BLANKS)) + draw(st.sampled_from(["href", "src", "style", "action", "b_1"]))
+        draw(st.sampled_from(_BLANKS)) + draw(st.sampled_from(_ATTRIBUTE_NAMES))
         + draw(st.sampled_from(["", "=", " = ", "=="])) + draw(st.sampled_from(["", *_VALUES]))
         for _ in range(draw(st.integers(0, 3))))
     ending = draw(st.sampled_from(_BLANKS)) + draw(st.sampled_from(["", "/", "/ ", " /"]))
@@ -94,6 +96,8 @@ _SIMPLE_PIECES = st.one_of(_tag(), st.sampled_from(_TEXTS), st.sampled_from(_MAR
 @given(st.lists(_SIMPLE_PIECES, max_size=14).map("".join))
 def test_simple_markup_gives_the_stdlib_events(markup: str) -> None:
     assert _events(html_text._Parser, markup) == _events(_Stdlib, markup)
+    # links only (no layout): the fast path reads the link tags alone
+    assert html_text._Parser(markup, None).links == _Stdlib(markup, None).links
 
 
 def test_amazon_notice_markup_is_simple_and_gives_the_stdlib_events() -> None:

@@ -26,7 +26,14 @@ _TOKEN = re.compile(
     f"|(?P<comment><!--)"
     f"|(?P<decl><![dD][oO][cC][tT][yY][pP][eE][^>]*>)"
 )
+_GROUP = _TOKEN.groupindex
+_DATA, _START, _CLOSE, _END, _COMMENT = (_GROUP[g] for g in ("data", "start", "close", "end", "comment"))
 _CDATA = ("script", "style")  # html.parser's CDATA_CONTENT_ELEMENTS
+# A simple start tag up to the value of its first href / action attribute that has one (the one
+# html_text reads): the attributes before it are taken whole (possessive), each one not such an
+# attribute, so a value holding " href=" is never mistaken for one. Names are ASCII in a simple tag.
+_LINK_NAME = f"{_WS}+(?:[hH][rR][eE][fF]|[aA][cC][tT][iI][oO][nN]){_WS}*={_WS}*"
+_LINK_VALUE = re.compile(f"<{_NAME}(?:(?!{_LINK_NAME}){_ATTRIBUTE})*+{_LINK_NAME}({_VALUE})")
 
 # (kind, text, "/" for <tag/>, position of a start tag): kinds "data" (raw text), "start" and
 # "end" (lower-case tag), "cdata" (raw text of a <script> or <style>), "gap" (comment), "decl"
@@ -38,36 +45,47 @@ def tokens(markup: str, cdata_end: dict[str, int]) -> list[Token] | None:
     where the last end tag of each CDATA element starts (html_text._Parser's rule for an
     unclosed <script> or <style>: without an end after it, it is an ordinary tag)."""
     out: list[Token] = []
+    append, match = out.append, _TOKEN.match
     pos, n = 0, len(markup)
     while pos < n:
-        m = _TOKEN.match(markup, pos)
+        m = match(markup, pos)
         if m is None:
             return None
-        kind = m.lastgroup
-        if kind == "data":
-            out.append(("data", m.group("data"), "", pos))
-        elif kind == "start" or kind == "close":
-            tag = m.group("start").lower()
-            out.append(("start", tag, m.group("close"), pos))
-            if tag in _CDATA and not m.group("close") and cdata_end.get(tag, -1) > pos:
-                close = re.compile(rf"</\s*{tag}\s*>", re.I).search(markup, m.end())
-                if close is None:
+        kind = m.lastindex  # the last group that matched: 1 data, 3 (close) a start tag, 4 end...
+        if kind == _DATA:
+            data = m.group(_DATA)
+            append(("data", data, "", pos))
+            pos += len(data)
+            continue
+        if kind == _CLOSE:
+            tag, close = m.group(_START, _CLOSE)
+            tag = tag.lower()
+            append(("start", tag, close, pos))
+            if tag in _CDATA and not close and cdata_end.get(tag, -1) > pos:
+                cdata = re.compile(rf"</\s*{tag}\s*>", re.I).search(markup, m.end())
+                if cdata is None:
                     return None
-                if close.start() > m.end():
-                    out.append(("cdata", markup[m.end() : close.start()], "", pos))
-                out.append(("end", tag, "", pos))
-                pos = close.end()
+                if cdata.start() > m.end():
+                    append(("cdata", markup[m.end() : cdata.start()], "", pos))
+                append(("end", tag, "", pos))
+                pos = cdata.end()
                 continue
-        elif kind == "end":
-            out.append(("end", m.group("end").lower(), "", pos))
-        elif kind == "comment":
+        elif kind == _END:
+            append(("end", m.group(_END).lower(), "", pos))
+        elif kind == _COMMENT:
             end = markup.find("-->", pos + 4)
             if end < 0:
                 return None
-            out.append(("gap", "", "", pos))
+            append(("gap", "", "", pos))
             pos = end + 3
             continue
         else:
-            out.append(("decl", "", "", pos))
+            append(("decl", "", "", pos))
         pos = m.end()
     return out
+
+def link_value(markup: str, at: int) -> str | None:
+    """The raw value (quotes kept) of the link attribute of the simple start tag at `at`, None
+    when it has none: what html.parser's attribute loop finds first, for one match."""
+    m = _LINK_VALUE.match(markup, at)
+    return m.group(1) if m is not None else None

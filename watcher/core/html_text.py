@@ -168,27 +168,44 @@ class _Parser(HTMLParser):
             self.handle_data(html.unescape(tail))
 
     def _replay(self, markup: str, tokens: list[html_simple.Token]) -> None:
-        """The events html.parser gives for simple markup (html_simple.py), from its tokens."""
-        self.rawdata = markup  # a link tag is read by parse_starttag, as html.parser would
+        """The events html.parser gives for simple markup (html_simple.py), from its tokens,
+        handed to the layout directly (what the handle_* methods would do, a call less per token).
+        Without a layout only the link tags are read: no other event leaves a trace."""
+        event = self._layout
+        if event is None:
+            for kind, text, _, at in tokens:
+                if kind == "start" and text in _LINK_TAGS:
+                    self._link(markup, at)
+            return
+        unescape_data = html.unescape
         for kind, text, close, at in tokens:
             if kind == "data":
-                self.handle_data(html.unescape(text))
+                data = unescape_data(text) if "&" in text else text
+                event("data", data.replace(_BLOCK_MARK, "") if _BLOCK_MARK in data else data)
             elif kind == "start":
                 if text in _LINK_TAGS:
-                    self.parse_starttag(at)
-                elif close:
-                    self.handle_startendtag(text, [])
-                else:
-                    self.handle_starttag(text, [])
+                    self._link(markup, at)
+                event("start", text)
+                if close:
+                    event("end", text)
             elif kind == "end":
-                self.handle_endtag(text)
+                event("end", text)
             elif kind == "cdata":
-                self.handle_data(text)
+                event("data", text.replace(_BLOCK_MARK, ""))
             elif kind == "gap":
-                self.handle_comment("")
+                event("gap", "")
             else:
-                self.handle_decl("")
-        self.rawdata = ""
+                event("tag", "")
+
+    def _link(self, markup: str, at: int) -> None:
+        """What parse_starttag and handle_starttag make of a simple link tag's attributes."""
+        value = html_simple.link_value(markup, at)
+        if value is not None:
+            if value[:1] == "'" == value[-1:] or value[:1] == '"' == value[-1:]:
+                value = value[1:-1]
+            value = unescape(value).strip()
+            if value:
+                self.links.append(value)
 
     # -- tokenising
     def updatepos(self, i: int, j: int) -> int:
