@@ -74,3 +74,14 @@ def test_a_gate_tries_its_cheapest_refusal_first():
         for _, *clauses, _guards in rule_gate:
             for each in clauses:
                 assert [len(c) for c in each] == sorted(len(c) for c in each)
+
+
+def test_a_guard_is_in_every_literal_it_guards():
+    # a text without the guard holds none of its literals: skipping their scans changes nothing
+    for rule_gate in GATES:
+        for _, wide, _narrow, guards in rule_gate:
+            literals = {s for clause in wide for s in clause}
+            assert all(guard in literal for literal, guard in guards.items())
+            assert set(guards) <= literals
+    words = [guards for rule_gate in GATES for *_, guards in rule_gate if "sellers" in guards.values()]
+    assert words  # "many sellers", "sellers can", ... share one scan for "sellers"

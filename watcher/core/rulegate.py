@@ -13,6 +13,7 @@ then, once per process.
 
 from __future__ import annotations
 
+from collections import Counter
 from itertools import groupby
 from os.path import commonprefix
 from typing import TYPE_CHECKING
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 _SHORT_FIELDS = ("subject", "links")
 
 GUARD_CHARS, GUARD_GROUP = 6, 3  # literals sharing their first 6 chars, 3 or more: one guard
+GUARD_WORD = 5  # or sharing a word this long, 3 or more
 
 # (field, clauses for a text with wide characters, clauses for one without, guards: see _guards)
 Gate = tuple[tuple[str, Clauses, Clauses, dict[str, str]], ...]
@@ -56,7 +58,7 @@ def passes(rule_gate: Gate, item: MatchInput) -> bool:
 
 def _holds_one(clause: tuple[str, ...], text: str, seen: Seen, guards: dict[str, str]) -> bool:
     """Whether `text` holds a literal of `clause` (`seen`: its literals known so far); a literal
-    whose guard (a prefix) the text lacks is not scanned for."""
+    whose guard (a prefix or a word of it) the text lacks is not scanned for."""
     for literal in clause:
         hit = seen.get(literal)
         if hit is None:
@@ -76,14 +78,25 @@ def _holds_one(clause: tuple[str, ...], text: str, seen: Seen, guards: dict[str,
 
 def _guards(clauses: list[tuple[str, ...]]) -> dict[str, str]:
     """For literals sharing a long prefix ("we can help you pass", "we can help you with
-    appeal", ...), that prefix: a text without it holds none of them, for one scan."""
+    appeal", ...), that prefix: a text without it holds none of them, for one scan. Then, for
+    the rest, a word they share ("sellers" of "many sellers", "sellers can", ...; the most
+    shared first): a scan for a word the text holds stops at its first occurrence, one for a
+    word it lacks spares the scans of all its literals."""
     out: dict[str, str] = {}
     literals = sorted({s for clause in clauses for s in clause})
     for key, group in groupby(literals, key=lambda s: s[:GUARD_CHARS]):
         members = list(group)
         if len(key) == GUARD_CHARS and len(members) >= GUARD_GROUP:
             out.update(dict.fromkeys(members, commonprefix(members)))
-    return out
+    rest = {s: set(s.split()) - {s} for s in literals if s not in out}
+    while True:
+        counts = Counter(w for words in rest.values() for w in words if len(w) >= GUARD_WORD)
+        word = max(counts, key=lambda w: (counts[w], len(w), w), default="")
+        if counts[word] < GUARD_GROUP:
+            return out
+        for s in [s for s, words in rest.items() if word in words]:
+            out[s] = word
+            del rest[s]
 
 
 def _required(phrase: Phrase) -> Clauses:
