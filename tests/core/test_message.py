@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from tests._mailmake import header, mail, multipart
 from watcher.core.message import ParsedMessage, decode_header_value, parse_message
 
@@ -256,3 +261,11 @@ def test_a_part_names_a_file_exactly_when_the_stdlib_finds_its_name():
                                                          ("Content-Type", ctype)) if v)
             part = email.message_from_string(f"{heads}\r\nbody")
             assert _named(part) == bool(part.get_filename()), heads
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(["a", " ", "\t", "\r", "\n", "\x1c", "\x85", "\xa0", "\u2028",
+                                          "\u3000", "\u200b", "é", "身"]), max_size=30))
+def test_header_whitespace_is_collapsed_as_the_expression_did(text: str) -> None:
+    # decode_header_value and the auth results collapse with split/join: the same whitespace as \s
+    assert " ".join(text.split()) == re.sub(r"\s+", " ", text).strip()

@@ -84,7 +84,7 @@ def decode_header_value(value: object) -> str:
     raw = str(value)
     text = decode_words(raw)
     if "=?" in raw:  # whitespace between and around encoded-words is folding, not content
-        text = re.sub(r"\s+", " ", text).strip()
+        text = " ".join(text.split())  # = re.sub(r"\s+", " ", text).strip(): the same whitespace
     return _debom(text)
 
 
@@ -194,7 +194,7 @@ def _headers(msg: Message) -> _Head:
         "message_id": (decode_header_value(msg.get("Message-ID", "")).strip() or None),
         "references": _references(msg),
         "auth_results": tuple(
-            re.sub(r"\s+", " ", decode_header_value(v)).strip()
+            " ".join(decode_header_value(v).split())
             for v in msg.get_all("Authentication-Results", [])
         ),
     }
