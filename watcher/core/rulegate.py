@@ -18,7 +18,7 @@ from itertools import groupby
 from os.path import commonprefix
 from typing import TYPE_CHECKING
 
-from watcher.core.expression import Seen, is_narrow
+from watcher.core.expression import is_narrow
 from watcher.core.prefilter import Clauses, minimal
 
 if TYPE_CHECKING:
@@ -47,33 +47,31 @@ def gate(conditions: tuple[tuple[str, Condition], ...]) -> Gate:
 
 
 def passes(rule_gate: Gate, item: MatchInput) -> bool:
+    """Whether the item's fields hold a literal of every clause of the gate. A literal whose guard
+    (a prefix or a word of it) the text lacks is not scanned for; what is found is kept in the
+    field's `seen`, which the rules' expressions read too. (One loop, no call per clause: this
+    runs for every rule on every mail.)"""
     for name, wide, narrow, guards in rule_gate:
         seen = item.seen(name)
         text = item.field(name)
         for clause in wide if seen.wide else narrow:
-            if not _holds_one(clause, text, seen, guards):
+            for literal in clause:
+                hit = seen.get(literal)
+                if hit is None:
+                    guard = guards.get(literal)
+                    if guard is not None:
+                        guarded = seen.get(guard)
+                        if guarded is None:
+                            guarded = seen[guard] = guard in text
+                        if not guarded:
+                            seen[literal] = False
+                            continue
+                    hit = seen[literal] = literal in text
+                if hit:
+                    break
+            else:
                 return False
     return True
-
-
-def _holds_one(clause: tuple[str, ...], text: str, seen: Seen, guards: dict[str, str]) -> bool:
-    """Whether `text` holds a literal of `clause` (`seen`: its literals known so far); a literal
-    whose guard (a prefix or a word of it) the text lacks is not scanned for."""
-    for literal in clause:
-        hit = seen.get(literal)
-        if hit is None:
-            guard = guards.get(literal)
-            if guard is not None:
-                guarded = seen.get(guard)
-                if guarded is None:
-                    guarded = seen[guard] = guard in text
-                if not guarded:
-                    seen[literal] = False
-                    continue
-            hit = seen[literal] = literal in text
-        if hit:
-            return True
-    return False
 
 
 def _guards(clauses: list[tuple[str, ...]]) -> dict[str, str]:
