@@ -21,6 +21,7 @@ from watcher.core.alerts import AlertText
 from watcher.settings.config import Config
 from watcher.store.outbox import (
     BACKOFF_CAP,
+    NOTIFY_TYPES,
     AlertDraft,
     add_alert,
     backoff,
@@ -101,6 +102,39 @@ def test_add_alert_belongs_to_the_callers_transaction(store: Store) -> None:
 def test_add_alert_rejects_an_unknown_notify_type(store: Store) -> None:
     with store.session() as s, pytest.raises(ValueError, match="notify_type"):
         add_alert(s, draft(None, "k", purpose="p", notify_type="urgent", title="t", body="b"))
+
+
+def test_notify_types_are_apprises() -> None:
+    assert tuple(t.value for t in apprise.NotifyType) == NOTIFY_TYPES
+
+
+SYNC_WITHOUT_APPRISE = """
+import sys
+from datetime import datetime, UTC
+from watcher.app import service
+from watcher.mail import imap
+from watcher.core.alerts import AlertText
+from watcher.settings.config import Config
+from watcher.store import ingest, outbox
+from watcher.store.tables import Store
+
+store = Store("sqlite:///outbox.db")
+with store.session() as s:
+    outbox.add_alert(s, outbox.AlertDraft(key="k", purpose="event:x", text=AlertText("t", "b", "info"),
+                                          due_at=datetime(2999, 1, 1, tzinfo=UTC)))
+    s.commit()
+outbox.deliver_pending(store, Config(notify_urls=("json://127.0.0.1:9/",)))  # nothing due yet
+print("apprise" in sys.modules)
+outbox.validate_urls(["json://127.0.0.1:9/"])
+print("apprise" in sys.modules)
+"""
+
+
+def test_a_sync_that_queues_alerts_does_not_import_apprise(tmp_path: Path) -> None:
+    """Apprise and its plugins cost every start ~0.07 s: only sending or checking a URL loads it."""
+    proc = subprocess.run([sys.executable, "-c", SYNC_WITHOUT_APPRISE], cwd=tmp_path, timeout=60,
+                          capture_output=True, text=True, env={"PYTHONPATH": str(ROOT)})
+    assert proc.stdout.split() == ["False", "True"], proc.stderr
 
 
 def test_cancel_alerts_cancels_only_the_cases_pending_reminders(store: Store) -> None:
