@@ -54,6 +54,9 @@ def write_batch(s: Session, mailbox: str, folder: str, uidvalidity: int,
         out.append(True)
     if bulk:
         s.execute(insert(MessageRow), bulk)
+    # Here, not at the caller's commit: history mail's rows wait for one flush (ingest), and a
+    # row the database refuses must fail inside `record_others`' try, to be redone guarded.
+    s.flush()
     return out
 
 

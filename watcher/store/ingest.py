@@ -82,8 +82,9 @@ def apply_message(session: Session, row: MessageRow, ctx: Context, *, live: bool
         return
     case = find_or_create_case(session, row.mailbox, row.account, row.seller_token)
     row.case_ref = case.id
-    _stored(session, row)
-    event_row = EventRow(case_ref=case.ref, kind=row.kind, sent_at=_sent_at(row), message_ref=row.id)
+    session.add(row)
+    # `message`, not message_ref: a batch's row has no id yet, and the next flush inserts it first
+    event_row = EventRow(case_ref=case.ref, kind=row.kind, sent_at=_sent_at(row), message=row)
     session.add(event_row)
     if not live:
         return  # history: `summarize_first_sync` folds the case once and plans its reminders
@@ -169,14 +170,14 @@ def find_or_create_case(session: Session, mailbox: str, account: str | None,
     account = (account or "").strip().lower()
     if not account:  # Bcc, undisclosed-recipients: only the token (if any) tells sellers apart
         account = f"(unknown:{seller_token})" if seller_token else UNKNOWN_ACCOUNT
-    query = select(CaseRow).where(CaseRow.mailbox == mailbox)
     case = None
     if seller_token:
-        case = _known_case(session, mailbox, "seller_token", seller_token) or session.exec(
-            query.where(CaseRow.seller_token == seller_token)).first()
+        case = _known_case(session, mailbox, "seller_token", seller_token)
+        if case is None:
+            case = _stored_case(session, mailbox, "seller_token", seller_token)
     if case is None:
-        case = _known_case(session, mailbox, "account", account) or session.exec(
-            query.where(CaseRow.account == account)).first()
+        case = _known_case(session, mailbox, "account", account) or _stored_case(
+            session, mailbox, "account", account)
     if case is None:
         case = CaseRow(mailbox=mailbox, account=account, seller_token=seller_token)
     elif seller_token and not case.seller_token:
@@ -189,6 +190,14 @@ def find_or_create_case(session: Session, mailbox: str, account: str | None,
     if case.seller_token:
         known[(mailbox, "seller_token", case.seller_token)] = case
     return case
+
+
+def _stored_case(session: Session, mailbox: str, field: str, value: str) -> CaseRow | None:
+    """Without autoflush: a case is flushed as soon as it is made or changed, so what is pending
+    (a batch's messages and events) cannot change the answer, and is flushed once, later."""
+    with session.no_autoflush:
+        query = select(CaseRow).where(CaseRow.mailbox == mailbox, col(getattr(CaseRow, field)) == value)
+        return session.exec(query).first()
 
 
 def _known_case(session: Session, mailbox: str, field: str, value: str) -> CaseRow | None:
