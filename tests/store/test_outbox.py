@@ -24,6 +24,7 @@ from watcher.store.outbox import (
     NOTIFY_TYPES,
     AlertDraft,
     add_alert,
+    add_alerts,
     backoff,
     cancel_alerts,
     deliver_pending,
@@ -92,6 +93,16 @@ def test_add_alert_is_insert_if_absent_by_key(store: Store) -> None:
     assert [r.title for r in rows(store).values()] == ["a"]
 
 
+def test_add_alerts_skips_keys_stored_or_met_earlier_in_the_batch(store: Store) -> None:
+    queue(store, "old", title="a")
+    with store.session() as s:
+        made = add_alerts(s, [draft(None, key, title=title) for key, title in
+                              [("new", "b"), ("old", "c"), ("new", "d"), ("other", "e")]])
+        s.commit()
+    assert [row.title if row else None for row in made] == ["b", None, None, "e"]
+    assert {key: r.title for key, r in rows(store).items()} == {"old": "a", "new": "b", "other": "e"}
+
+
 def test_add_alert_belongs_to_the_callers_transaction(store: Store) -> None:
     with store.session() as s:
         add_alert(s, draft(None, "k", purpose="p", notify_type="info", title="t", body="b"))
@@ -145,7 +156,7 @@ def test_cancel_alerts_cancels_only_the_cases_pending_reminders(store: Store) ->
         for key, case, purpose in [("r1", a, "reminder:deadline-7d"), ("r2", a, "reminder:deadline-3d"),
                                    ("e1", a, "event:x"), ("r3", b, "reminder:deadline-7d")]:
             add_alert(s, draft(None, key, purpose=purpose, notify_type="info", case_ref=case.id))
-        assert cancel_alerts(s, a.id, keep={"r2"}) == 1
+        assert cancel_alerts(s, [a.id], keep={"r2"}) == 1
         s.commit()
     assert {k: r.status for k, r in rows(store).items()} == {
         "r1": "cancelled", "r2": "pending", "e1": "pending", "r3": "pending"}
@@ -434,7 +445,7 @@ def test_alert_cancelled_during_a_pass_is_not_sent(store, http_receiver) -> None
 
     def case_moves_on(row: AlertRow) -> None:
         with store.session() as s:
-            cancel_alerts(s, case.id)
+            cancel_alerts(s, [case.id])
             s.commit()
 
     config = Config(notify_urls=(http_receiver.url(),))

@@ -170,6 +170,8 @@ class AlertRow(SQLModel, table=True):
 
 log = logging.getLogger(__name__)
 
+IN_LIST = 500  # values per IN (...) of a query made in bulk: well under SQLite's and PostgreSQL's limits
+
 # What a stored message does to cases and alerts, in the same session. The row may not be flushed
 # yet (a batch lets the callback set its case first): flush it before reading its id.
 OnRecord = Callable[[Session, MessageRow], None]
