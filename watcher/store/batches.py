@@ -20,6 +20,7 @@ from watcher.store.tables import (
     is_stored,
     message_key,
     message_values,
+    new_row,
     poisoned,
     stored_keys,
 )
@@ -63,7 +64,7 @@ def write_batch(s: Session, mailbox: str, folder: str, uidvalidity: int,
 def _case_work(s: Session, values: dict[str, Any], on_record: OnRecord) -> None:
     """The message and its case work. The row is not flushed first: the callback flushes it
     when it needs its id, after setting its case (one INSERT instead of an INSERT and an UPDATE)."""
-    row = MessageRow(**values)
+    row = new_row(MessageRow, values)
     on_record(s, row)
     s.add(row)
 

@@ -40,6 +40,7 @@ from watcher.store.tables import (
     MessageRow,
     OnRecord,
     Store,
+    new_row,
     utcnow,
 )
 
@@ -97,7 +98,8 @@ def apply_message(session: Session, row: MessageRow, ctx: Context, *, live: bool
     row.case_ref = case.id
     session.add(row)
     # `message`, not message_ref: a batch's row has no id yet, and the next flush inserts it first
-    event_row = EventRow(case_ref=case.ref, kind=row.kind, sent_at=_sent_at(row), message=row)
+    event_row = new_row(EventRow, {"case_ref": case.ref, "kind": row.kind, "sent_at": _sent_at(row)})
+    event_row.message = row
     session.add(event_row)
     if not live:
         return  # history: `summarize_first_sync` folds the case once and plans its reminders
