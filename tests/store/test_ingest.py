@@ -202,26 +202,6 @@ def test_cases_group_by_token_first_then_by_address(store):
         assert find_or_create_case(s, "other-mailbox", "seller@qq.com", None).id != a.id
 
 
-def test_a_case_not_found_is_looked_up_again_in_the_next_transaction(store):
-    """A miss is remembered for the transaction only: a batch redone after a rollback, in the same
-    session, must see a case stored in between, not make a second one."""
-    from watcher.store.ingest import find_or_create_case
-
-    with store.session() as s:
-        s.add(CaseRow(mailbox="main", account="someone@else.com"))
-        s.flush()  # the transaction is under way, as a batch's is after its watermark
-        assert find_or_create_case(s, "main", "late@qq.com", None).seller_token is None  # not found: made
-        s.rollback()
-        with store.session() as other:
-            other.add(CaseRow(mailbox="main", account="late@qq.com", seller_token="A9TOKEN"))
-            other.commit()
-        found = find_or_create_case(s, "main", "late@qq.com", None)
-        assert found.seller_token == "A9TOKEN"
-        s.commit()
-    with store.session() as s:
-        assert len(s.exec(select(CaseRow).where(CaseRow.account == "late@qq.com")).all()) == 1
-
-
 def test_alerts_name_the_case_by_account_and_mark_accepts_it(store):
     cfg = make_config()
     live(store, cfg).feed("video_call_invitation-zh-plain.eml")

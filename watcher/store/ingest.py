@@ -225,22 +225,11 @@ def find_or_create_case(session: Session, mailbox: str, account: str | None,
 
 
 def _stored_case(session: Session, mailbox: str, field: str, value: str) -> CaseRow | None:
-    """The stored case with this account or token, or None; a miss is remembered for the
-    transaction: the store writes cases under its write lock and the database's (SQLite's from a
-    batch's first write on), and a case this session makes or changes is in `known`, which is
-    asked first. Without autoflush: a case is flushed as soon as it is made or changed, so what is
-    pending (a batch's messages and events) cannot change the answer, and is flushed once, later."""
-    tx, absent = session.info.get("no_case", (None, set()))
-    if tx is not session.get_transaction():  # a rolled-back batch redone: start afresh
-        tx, absent = session.info["no_case"] = (session.get_transaction(), set())
-    if (mailbox, field, value) in absent:
-        return None
+    """Without autoflush: a case is flushed as soon as it is made or changed, so what is pending
+    (a batch's messages and events) cannot change the answer, and is flushed once, later."""
     with session.no_autoflush:
         query = select(CaseRow).where(CaseRow.mailbox == mailbox, col(getattr(CaseRow, field)) == value)
-        case = session.exec(query).first()
-    if case is None:
-        absent.add((mailbox, field, value))
-    return case
+        return session.exec(query).first()
 
 
 def _known_case(session: Session, mailbox: str, field: str, value: str) -> CaseRow | None:
