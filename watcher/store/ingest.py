@@ -26,7 +26,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import Row
 from sqlmodel import Session, col, select
-from sqlmodel.sql._expression_select_cls import SelectBase
+from sqlmodel.sql.expression import Select
 
 from watcher.core import alerts, cases
 from watcher.core.model import Kind, Mark, SenderCheck
@@ -45,7 +45,7 @@ from watcher.store.tables import (
 )
 
 UNKNOWN_ACCOUNT = "(unknown)"
-_Q = TypeVar("_Q", bound=SelectBase[*tuple[Any, ...]])  # a SELECT, of rows or of columns
+_Q = TypeVar("_Q", bound=Select[*tuple[Any, ...]])  # a SELECT, of rows or of columns
 
 
 @dataclass(frozen=True)
