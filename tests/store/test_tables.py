@@ -8,7 +8,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
 from watcher.core.model import Classification, Kind, SenderCheck
-from watcher.store.tables import AlertRow, CaseRow, EventRow, MessageRow, Store, message_values, new_row
+from watcher.store.batches import new_row
+from watcher.store.tables import AlertRow, CaseRow, EventRow, MessageRow, Store, message_values
 
 T = datetime(2026, 10, 1, tzinfo=UTC)
 

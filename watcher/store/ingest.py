@@ -31,6 +31,7 @@ from sqlmodel.sql.expression import Select
 from watcher.core import alerts, cases
 from watcher.core.model import Kind, Mark, SenderCheck
 from watcher.settings.config import Config
+from watcher.store.batches import new_row
 from watcher.store.outbox import AlertDraft, add_alert, add_alerts, cancel_alerts
 from watcher.store.tables import (
     IN_LIST,
@@ -40,7 +41,6 @@ from watcher.store.tables import (
     MessageRow,
     OnRecord,
     Store,
-    new_row,
     utcnow,
 )
 

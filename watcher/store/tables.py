@@ -9,7 +9,6 @@ leaves all of it or none of it, and the next sync redoes exactly what was not co
 
 from __future__ import annotations
 
-import functools
 import json
 import logging
 import threading
@@ -17,12 +16,12 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, date, datetime
-from typing import Any, TypeVar
+from typing import Any
 
-from sqlalchemy import DateTime, UniqueConstraint, inspect
+from sqlalchemy import DateTime, UniqueConstraint
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
-from sqlalchemy.orm import configure_mappers, relationship
+from sqlalchemy.orm import relationship
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, Relationship, Session, SQLModel, col, select
 
@@ -310,33 +309,7 @@ class Store:
 
 def message_row(mailbox: str, folder: str, uidvalidity: int, uid: int, c: Classification,
                 content_hash: str, size: int) -> MessageRow:
-    return new_row(MessageRow, message_values(mailbox, folder, uidvalidity, uid, c, content_hash, size))
-
-
-_Row = TypeVar("_Row", bound=SQLModel)
-
-
-def new_row(table: type[_Row], values: dict[str, Any]) -> _Row:
-    """`table(**values)` for a row the store writes in bulk, made as the ORM makes a row it loads.
-
-    SQLModel's __init__ sets each column through pydantic and SQLAlchemy's instrumentation:
-    ~0.2 ms a message row, a sixth of a first sync's store phase. Here the mapper makes the
-    instance (no __init__) and takes the values (defaults filled in as __init__ would) as loaded
-    state; a pending row's INSERT reads that state, and later changes (a case, a relationship)
-    go through the instrumented setattr as usual. No validation either way: table models skip it.
-    """
-    configure_mappers()  # what __init__'s first call does; a flag check afterwards
-    row: _Row = inspect(table).class_manager.new_instance()
-    for name, default in _defaults(table):
-        if name not in values:
-            row.__dict__[name] = default.get_default(call_default_factory=True)
-    row.__dict__.update(values)
-    return row
-
-
-@functools.cache
-def _defaults(table: type[SQLModel]) -> tuple[tuple[str, Any], ...]:
-    return tuple((name, field) for name, field in table.model_fields.items() if not field.is_required())
+    return MessageRow(**message_values(mailbox, folder, uidvalidity, uid, c, content_hash, size))
 
 
 def message_values(mailbox: str, folder: str, uidvalidity: int, uid: int, c: Classification,
@@ -434,5 +407,5 @@ def poisoned(values: dict[str, Any], exc: Exception) -> MessageRow:
 
 __all__ = [
     "AlertRow", "CaseRow", "EventRow", "FolderStateRow", "MailboxStateRow", "MessageRow", "Store",
-    "StoreError", "message_row", "message_values", "new_row", "poisoned", "utcnow",
+    "StoreError", "message_row", "message_values", "poisoned", "utcnow",
 ]
