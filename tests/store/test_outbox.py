@@ -21,8 +21,10 @@ from watcher.core.alerts import AlertText
 from watcher.settings.config import Config
 from watcher.store.outbox import (
     BACKOFF_CAP,
+    NOTIFY_TYPES,
     AlertDraft,
     add_alert,
+    add_alerts,
     backoff,
     cancel_alerts,
     deliver_pending,
@@ -91,6 +93,16 @@ def test_add_alert_is_insert_if_absent_by_key(store: Store) -> None:
     assert [r.title for r in rows(store).values()] == ["a"]
 
 
+def test_add_alerts_skips_keys_stored_or_met_earlier_in_the_batch(store: Store) -> None:
+    queue(store, "old", title="a")
+    with store.session() as s:
+        made = add_alerts(s, [draft(None, key, title=title) for key, title in
+                              [("new", "b"), ("old", "c"), ("new", "d"), ("other", "e")]])
+        s.commit()
+    assert [row.title if row else None for row in made] == ["b", None, None, "e"]
+    assert {key: r.title for key, r in rows(store).items()} == {"old": "a", "new": "b", "other": "e"}
+
+
 def test_add_alert_belongs_to_the_callers_transaction(store: Store) -> None:
     with store.session() as s:
         add_alert(s, draft(None, "k", purpose="p", notify_type="info", title="t", body="b"))
@@ -103,6 +115,40 @@ def test_add_alert_rejects_an_unknown_notify_type(store: Store) -> None:
         add_alert(s, draft(None, "k", purpose="p", notify_type="urgent", title="t", body="b"))
 
 
+def test_notify_types_are_apprises() -> None:
+    assert tuple(t.value for t in apprise.NotifyType) == NOTIFY_TYPES
+
+
+SYNC_WITHOUT_APPRISE = """
+import sys
+from datetime import datetime, UTC
+from watcher.app import service
+from watcher.mail import imap
+from watcher.core.alerts import AlertText
+from watcher.settings.config import Config
+from watcher.store import ingest, outbox
+from watcher.store.tables import Store
+
+store = Store("sqlite:///outbox.db")
+with store.session() as s:
+    outbox.add_alert(s, outbox.AlertDraft(key="k", purpose="event:x", text=AlertText("t", "b", "info"),
+                                          due_at=datetime(2999, 1, 1, tzinfo=UTC)))
+    s.commit()
+outbox.deliver_pending(store, Config(notify_urls=("json://127.0.0.1:9/",)))  # nothing due yet
+print("apprise" in sys.modules, "sqlalchemy.dialects.postgresql" in sys.modules)
+outbox.validate_urls(["json://127.0.0.1:9/"])
+print("apprise" in sys.modules)
+"""
+
+
+def test_a_sync_that_queues_alerts_does_not_import_apprise(tmp_path: Path) -> None:
+    """Apprise and its plugins cost every start ~0.07 s: only sending or checking a URL loads it.
+    (Nor does the service on SQLite import SQLAlchemy's PostgreSQL dialect: the cluster's only.)"""
+    proc = subprocess.run([sys.executable, "-c", SYNC_WITHOUT_APPRISE], cwd=tmp_path, timeout=60,
+                          capture_output=True, text=True, env={"PYTHONPATH": str(ROOT)})
+    assert proc.stdout.split() == ["False", "False", "True"], proc.stderr
+
+
 def test_cancel_alerts_cancels_only_the_cases_pending_reminders(store: Store) -> None:
     with store.session() as s:
         a, b = CaseRow(mailbox="m", account="a@x"), CaseRow(mailbox="m", account="b@x")
@@ -111,7 +157,7 @@ def test_cancel_alerts_cancels_only_the_cases_pending_reminders(store: Store) ->
         for key, case, purpose in [("r1", a, "reminder:deadline-7d"), ("r2", a, "reminder:deadline-3d"),
                                    ("e1", a, "event:x"), ("r3", b, "reminder:deadline-7d")]:
             add_alert(s, draft(None, key, purpose=purpose, notify_type="info", case_ref=case.id))
-        assert cancel_alerts(s, a.id, keep={"r2"}) == 1
+        assert cancel_alerts(s, [a.id], keep={"r2"}) == 1
         s.commit()
     assert {k: r.status for k, r in rows(store).items()} == {
         "r1": "cancelled", "r2": "pending", "e1": "pending", "r3": "pending"}
@@ -400,7 +446,7 @@ def test_alert_cancelled_during_a_pass_is_not_sent(store, http_receiver) -> None
 
     def case_moves_on(row: AlertRow) -> None:
         with store.session() as s:
-            cancel_alerts(s, case.id)
+            cancel_alerts(s, [case.id])
             s.commit()
 
     config = Config(notify_urls=(http_receiver.url(),))

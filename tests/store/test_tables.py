@@ -8,7 +8,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
 from watcher.core.model import Classification, Kind, SenderCheck
-from watcher.store.tables import AlertRow, EventRow, Store
+from watcher.store.batches import new_row
+from watcher.store.tables import AlertRow, CaseRow, EventRow, MessageRow, Store, message_values
+
+T = datetime(2026, 10, 1, tzinfo=UTC)
 
 
 @pytest.fixture
@@ -147,3 +150,29 @@ def test_a_database_error_in_a_batch_undoes_the_whole_batch(store, first):
         store.record_others("m", "INBOX", 1, items, keyed_alert(fail_uid=1 if first else 2, error=racing_key))
     assert store.folder_state("m", "INBOX") is None
     assert store.messages() == [] and alert_keys(store) == []
+
+
+def test_new_row_stores_what_init_stores(store):
+    """`new_row` skips SQLModel's __init__ for speed; the rows it writes must be the same."""
+    values = message_values("m", "INBOX", 1, 1, classification(), "h1", 10)
+    with store.session() as s:
+        made = [MessageRow(**values), new_row(MessageRow, {**values, "uid": 2, "message_id": "<m2@x>"})]
+        s.add_all(made)
+        made[1].kind = Kind.SIV_APPROVED.value  # a change after making it is written too
+        case = CaseRow(mailbox="m", account="a@b.c")
+        s.add(case)
+        s.flush()
+        events = [EventRow(case_ref=case.ref, kind="x", sent_at=T, message_ref=made[0].id),
+                  new_row(EventRow, {"case_ref": case.ref, "kind": "x", "sent_at": T})]
+        assert events[1].created_at is not None  # defaults are there before the INSERT, as after __init__
+        events[1].message = made[1]
+        s.add_all(events)
+        s.commit()
+    with store.session() as s:
+        rows = s.exec(select(MessageRow).order_by(MessageRow.uid)).all()
+        stored = s.exec(select(EventRow).order_by(EventRow.id)).all()
+    skip = {"id", "uid", "message_id", "kind"}
+    assert [r.model_dump(exclude=skip) for r in rows[1:]] == [rows[0].model_dump(exclude=skip)]
+    assert (rows[1].uid, rows[1].kind, rows[1].case_ref) == (2, "siv_approved", None)
+    assert [e.message_ref for e in stored] == [rows[0].id, rows[1].id]
+    assert all(e.created_at is not None for e in stored)

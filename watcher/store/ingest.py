@@ -18,20 +18,34 @@ the summary states the deadline or appointment, as a live event's alert does.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import Row
 from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import Select
 
 from watcher.core import alerts, cases
 from watcher.core.model import Kind, Mark, SenderCheck
 from watcher.settings.config import Config
-from watcher.store.outbox import AlertDraft, add_alert, cancel_alerts
-from watcher.store.tables import CaseRow, EventRow, FolderStateRow, MessageRow, OnRecord, Store, utcnow
+from watcher.store.batches import new_row
+from watcher.store.outbox import AlertDraft, add_alert, add_alerts, cancel_alerts
+from watcher.store.tables import (
+    IN_LIST,
+    CaseRow,
+    EventRow,
+    FolderStateRow,
+    MessageRow,
+    OnRecord,
+    Store,
+    utcnow,
+)
 
 UNKNOWN_ACCOUNT = "(unknown)"
+_Q = TypeVar("_Q", bound=Select[*tuple[Any, ...]])  # a SELECT, of rows or of columns
 
 
 @dataclass(frozen=True)
@@ -82,8 +96,10 @@ def apply_message(session: Session, row: MessageRow, ctx: Context, *, live: bool
         return
     case = find_or_create_case(session, row.mailbox, row.account, row.seller_token)
     row.case_ref = case.id
-    _stored(session, row)
-    event_row = EventRow(case_ref=case.ref, kind=row.kind, sent_at=_sent_at(row), message_ref=row.id)
+    session.add(row)
+    # `message`, not message_ref: a batch's row has no id yet, and the next flush inserts it first
+    event_row = new_row(EventRow, {"case_ref": case.ref, "kind": row.kind, "sent_at": _sent_at(row)})
+    event_row.message = row
     session.add(event_row)
     if not live:
         return  # history: `summarize_first_sync` folds the case once and plans its reminders
@@ -123,43 +139,60 @@ def summarize_first_sync(store: Store, config: Config, mailbox: str, now: dateti
     the store's write lock, so it cannot interleave with a live mail moving the same case.
     """
     ctx = Context.of(config)
-    count = 0
     query = select(CaseRow).where(CaseRow.mailbox == mailbox)
     if folders is not None:
         touched = select(MessageRow.case_ref).where(MessageRow.mailbox == mailbox,
                                                     col(MessageRow.folder).in_(list(folders)))
         query = query.where(col(CaseRow.id).in_(touched))
+    # Every case is planned first and written at once: a query for all histories, one for the
+    # pending reminders and one for the alert keys, instead of three per case under the lock.
     with store.write_lock, store.session() as session:
-        for case in session.exec(query):
-            view = case_view(session, case)
+        found = list(session.exec(query))
+        histories = case_histories(session, [case.ref for case in found])
+        drafts: list[AlertDraft] = []
+        wanted: set[str] = set()
+        for case in found:
+            view = cases.fold(histories.get(case.ref, []))
             # before the state check: a case its history leaves without a state wants no reminder
             # (a pending one from live mail in another folder is cancelled, as a live mail would)
-            plan_reminders(session, case, view, ctx, now or utcnow())
+            keep, reminders = reminder_drafts(case, view, ctx, now or utcnow())
+            wanted |= keep  # a reminder's key names its case: one set serves every case
+            drafts += reminders
             if view.state is None:
                 continue
             text = alerts.compose_summary(view, case.account, case.mailbox, ctx.language, ctx.tz)
-            added = add_alert(session, AlertDraft(key=f"case:{case.id}:summary:{view.state.value}",
-                                                  purpose="summary", text=text, mailbox=case.mailbox,
-                                                  case_ref=case.ref))
-            count += added is not None
+            drafts.append(AlertDraft(key=f"case:{case.id}:summary:{view.state.value}", purpose="summary",
+                                     text=text, mailbox=case.mailbox, case_ref=case.ref))
+        cancel_alerts(session, [case.ref for case in found], keep=wanted)
+        added = add_alerts(session, drafts)
         session.commit()
-    return count
+    return sum(row is not None and d.purpose == "summary" for d, row in zip(drafts, added, strict=True))
 
 
 def plan_reminders(session: Session, case: CaseRow, view: cases.CaseView, ctx: Context,
                    now: datetime) -> None:
-    """Replace the case's pending reminders with the ones its current state calls for.
+    """Replace the case's pending reminders with the ones its current state calls for."""
+    keep, drafts = reminder_drafts(case, view, ctx, now)
+    cancel_alerts(session, [case.ref], keep=keep)
+    add_alerts(session, drafts)
+
+
+def reminder_drafts(case: CaseRow, view: cases.CaseView, ctx: Context,
+                    now: datetime) -> tuple[set[str], list[AlertDraft]]:
+    """The keys of the reminders the case's current state wants (a pending one not among them is
+    cancelled; an overdue one being retried is still wanted), and those to queue from `now` on.
 
     Each reminder's key carries the deadline or appointment it serves, so a moved appointment
     gets fresh reminders while an unchanged one is never sent twice.
     """
     wanted = {_reminder_key(case, plan) for plan in cases.wanted_reminders(view, ctx.tz)}
-    cancel_alerts(session, case.ref, keep=wanted)  # an overdue one being retried is still wanted
-    for plan in cases.reminders(view, now, ctx.tz):
-        text = alerts.compose_reminder(view, plan, case.account, case.mailbox, ctx.language, ctx.tz)
-        add_alert(session, AlertDraft(key=_reminder_key(case, plan), purpose=plan.purpose, text=text,
-                                      mailbox=case.mailbox, case_ref=case.ref, due_at=plan.due_at,
-                                      expires_at=plan.expires_at))
+    drafts = [
+        AlertDraft(key=_reminder_key(case, plan), purpose=plan.purpose,
+                   text=alerts.compose_reminder(view, plan, case.account, case.mailbox, ctx.language, ctx.tz),
+                   mailbox=case.mailbox, case_ref=case.ref, due_at=plan.due_at, expires_at=plan.expires_at)
+        for plan in cases.reminders(view, now, ctx.tz)
+    ]
+    return wanted, drafts
 
 
 def find_or_create_case(session: Session, mailbox: str, account: str | None,
@@ -169,14 +202,14 @@ def find_or_create_case(session: Session, mailbox: str, account: str | None,
     account = (account or "").strip().lower()
     if not account:  # Bcc, undisclosed-recipients: only the token (if any) tells sellers apart
         account = f"(unknown:{seller_token})" if seller_token else UNKNOWN_ACCOUNT
-    query = select(CaseRow).where(CaseRow.mailbox == mailbox)
     case = None
     if seller_token:
-        case = _known_case(session, mailbox, "seller_token", seller_token) or session.exec(
-            query.where(CaseRow.seller_token == seller_token)).first()
+        case = _known_case(session, mailbox, "seller_token", seller_token)
+        if case is None:
+            case = _stored_case(session, mailbox, "seller_token", seller_token)
     if case is None:
-        case = _known_case(session, mailbox, "account", account) or session.exec(
-            query.where(CaseRow.account == account)).first()
+        case = _known_case(session, mailbox, "account", account) or _stored_case(
+            session, mailbox, "account", account)
     if case is None:
         case = CaseRow(mailbox=mailbox, account=account, seller_token=seller_token)
     elif seller_token and not case.seller_token:
@@ -189,6 +222,14 @@ def find_or_create_case(session: Session, mailbox: str, account: str | None,
     if case.seller_token:
         known[(mailbox, "seller_token", case.seller_token)] = case
     return case
+
+
+def _stored_case(session: Session, mailbox: str, field: str, value: str) -> CaseRow | None:
+    """Without autoflush: a case is flushed as soon as it is made or changed, so what is pending
+    (a batch's messages and events) cannot change the answer, and is flushed once, later."""
+    with session.no_autoflush:
+        query = select(CaseRow).where(CaseRow.mailbox == mailbox, col(getattr(CaseRow, field)) == value)
+        return session.exec(query).first()
 
 
 def _known_case(session: Session, mailbox: str, field: str, value: str) -> CaseRow | None:
@@ -205,20 +246,42 @@ def case_view(session: Session, case: CaseRow) -> cases.CaseView:
 
 
 def case_events(session: Session, case_ref: int) -> list[cases.Event]:
-    return [event_of(event_row, message) for event_row, message in event_rows(session, case_ref)]
+    return case_histories(session, [case_ref]).get(case_ref, [])
+
+
+def case_histories(session: Session, case_refs: Sequence[int]) -> dict[int, list[cases.Event]]:
+    """Each case's events in sent order, as `event_of` makes them from `event_rows`. Read as
+    columns, not rows: every alert and every first-sync summary folds a whole history, and
+    loading a message as an ORM row costs a setattr per column."""
+    columns: list[Any] = [EventRow.case_ref, EventRow.kind, EventRow.sent_at, EventRow.id,
+                          col(MessageRow.id).label("message"),
+                          *(getattr(MessageRow, name) for name in _EVENT_FIELDS)]
+    out: dict[int, list[cases.Event]] = {}
+    for i in range(0, len(case_refs), IN_LIST):
+        query = _history(select(*columns), case_refs[i:i + IN_LIST])
+        for row in session.execute(query):
+            out.setdefault(row.case_ref, []).append(event_of(row, None if row.message is None else row))
+    return out
+
+
+# What an event takes from its message (`event_of`).
+_EVENT_FIELDS = ("sender_check", "case_id", "seller_token", "booking_url", "deadline", "appointment",
+                 "meeting_url", "message_id", "subject", "from_addr", "excerpt")
 
 
 def event_rows(session: Session, case_ref: int) -> list[tuple[EventRow, MessageRow | None]]:
     """A case's events in sent order, each with its message (None for a manual mark)."""
-    return list(session.exec(
-        select(EventRow, MessageRow)
-        .join(MessageRow, col(EventRow.message_ref) == col(MessageRow.id), isouter=True)
-        .where(EventRow.case_ref == case_ref)
-        .order_by(col(EventRow.sent_at), col(EventRow.id))
-    ))
+    return list(session.exec(_history(select(EventRow, MessageRow), [case_ref])))
 
 
-def event_of(event_row: EventRow, message: MessageRow | None) -> cases.Event:
+def _history(query: _Q, case_refs: Sequence[int]) -> _Q:
+    """`query` over the cases' events, each joined to its message, in sent order."""
+    return (query.join(MessageRow, col(EventRow.message_ref) == col(MessageRow.id), isouter=True)
+            .where(col(EventRow.case_ref).in_(case_refs))
+            .order_by(col(EventRow.sent_at), col(EventRow.id)))
+
+
+def event_of(event_row: EventRow | Row[Any], message: MessageRow | Row[Any] | None) -> cases.Event:
     if message is None:
         return cases.Event(kind=event_row.kind, sent_at=event_row.sent_at, event_id=event_row.id)
     return cases.Event(

@@ -44,7 +44,6 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import ColumnElement, DateTime, delete, func, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Field, Session, SQLModel, col, select
@@ -198,6 +197,8 @@ class Cluster:
         thread.start()
 
     def _register(self, kind: str = "run") -> None:
+        from sqlalchemy.dialects.postgresql import insert as pg_insert  # the cluster's only: not at import
+
         started = time.monotonic()
         self.kind = kind
         with self.store.session() as s:
@@ -340,6 +341,8 @@ class Cluster:
 
     def take(self, ids: Sequence[int]) -> set[int]:
         """Claim the pending alerts among `ids` that no other live instance is delivering."""
+        from sqlalchemy.dialects.postgresql import insert as pg_insert  # as in `_register`
+
         if not ids or not self.fresh():
             return set()
         taken: set[int] = set()

@@ -28,16 +28,18 @@ import threading
 from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-import apprise
 from sqlmodel import Session, col, select
 
 from watcher.core.alerts import AlertText
 from watcher.core.backoff import Policy
 from watcher.settings import secrets
 from watcher.settings.config import Config
-from watcher.store.tables import AlertRow, Store, utcnow
+from watcher.store.tables import IN_LIST, AlertRow, Store, utcnow
+
+if TYPE_CHECKING:
+    import apprise
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +47,10 @@ BACKOFF_BASE = timedelta(seconds=30)
 BACKOFF_CAP = timedelta(minutes=30)
 _BACKOFF = Policy(base=BACKOFF_BASE.total_seconds(), cap=BACKOFF_CAP.total_seconds(), jitter=0.5)
 WARN_AFTER_ATTEMPTS = 8
-NOTIFY_TYPES = tuple(t.value for t in apprise.NotifyType)
+# apprise.NotifyType's values, spelled out: importing Apprise (its plugins) costs a sync's start
+# ~0.07 s, and a sync only queues alerts; Apprise is imported where one is sent or a URL checked.
+# tests/store/test_outbox.py holds the two equal.
+NOTIFY_TYPES = ("info", "success", "warning", "failure")
 
 _DELIVERY_LOCK = threading.Lock()
 _MUTED: contextvars.ContextVar[bool] = contextvars.ContextVar("siv_apprise_muted", default=False)
@@ -78,41 +83,59 @@ def add_alert(session: Session, draft: AlertDraft) -> AlertRow | None:
     The unique key is what makes restarts and resyncs harmless: the same (message, purpose) can
     be derived any number of times and is queued once. Returns None when the key already exists.
     """
-    text = draft.text
-    if text.notify_type not in NOTIFY_TYPES:
-        raise ValueError(f"notify_type must be one of {', '.join(NOTIFY_TYPES)}, not {text.notify_type!r}")
-    if session.exec(select(AlertRow.id).where(AlertRow.key == draft.key)).first() is not None:
-        return None
-    due = draft.due_at or utcnow()
-    row = AlertRow(key=draft.key, purpose=draft.purpose, notify_type=text.notify_type,
-                   title=text.title, body=text.body, mailbox=draft.mailbox, case_ref=draft.case_ref,
-                   message_ref=draft.message_ref, due_at=due, next_attempt_at=due,
-                   expires_at=draft.expires_at)
+    return add_alerts(session, [draft])[0]
+
+
+def add_alerts(session: Session, drafts: Sequence[AlertDraft]) -> list[AlertRow | None]:
+    """`add_alert` for many, in order (a key met earlier in `drafts` exists too): one query for
+    the keys and one flush, where a first sync's summary of many cases made one of each per alert."""
+    for draft in drafts:
+        if draft.text.notify_type not in NOTIFY_TYPES:
+            raise ValueError(f"notify_type must be one of {', '.join(NOTIFY_TYPES)}, "
+                             f"not {draft.text.notify_type!r}")
+    keys = [draft.key for draft in drafts]
+    taken: set[str] = set()
+    for i in range(0, len(keys), IN_LIST):
+        taken.update(session.exec(select(AlertRow.key).where(col(AlertRow.key).in_(keys[i:i + IN_LIST]))))
+    out: list[AlertRow | None] = []
+    for draft in drafts:
+        if draft.key in taken:
+            out.append(None)
+            continue
+        taken.add(draft.key)
+        text, due = draft.text, draft.due_at or utcnow()
+        row = AlertRow(key=draft.key, purpose=draft.purpose, notify_type=text.notify_type,
+                       title=text.title, body=text.body, mailbox=draft.mailbox, case_ref=draft.case_ref,
+                       message_ref=draft.message_ref, due_at=due, next_attempt_at=due,
+                       expires_at=draft.expires_at)
+        session.add(row)
+        out.append(row)
     # No SAVEPOINT here: with pysqlite a savepoint opened as the first statement commits on
     # release, which would split the caller's transaction. A racing duplicate (another writer
     # between our SELECT and INSERT) raises IntegrityError and the whole transaction is redone.
-    session.add(row)
     session.flush()
-    return row
+    return out
 
 
-def cancel_alerts(session: Session, case_ref: int, purposes_prefix: str = "reminder:", *,
+def cancel_alerts(session: Session, case_refs: Collection[int], purposes_prefix: str = "reminder:", *,
                   keep: Collection[str] = ()) -> int:
-    """Cancel a case's pending reminders when it moves on; `keep` names keys still wanted.
+    """Cancel the cases' pending reminders when they move on; `keep` names keys still wanted.
 
     Cancelled, not deleted: the row keeps its key, so a resync cannot queue it again.
     """
-    query = select(AlertRow).where(
-        AlertRow.case_ref == case_ref, AlertRow.status == "pending",
-        col(AlertRow.purpose).startswith(purposes_prefix),
-    )
     count = 0
-    for row in session.exec(query):
-        if row.key in keep:
-            continue
-        row.status = "cancelled"
-        session.add(row)
-        count += 1
+    refs = list(case_refs)
+    for i in range(0, len(refs), IN_LIST):
+        query = select(AlertRow).where(
+            col(AlertRow.case_ref).in_(refs[i:i + IN_LIST]), AlertRow.status == "pending",
+            col(AlertRow.purpose).startswith(purposes_prefix),
+        )
+        for row in session.exec(query):
+            if row.key in keep:
+                continue
+            row.status = "cancelled"
+            session.add(row)
+            count += 1
     return count
 
 
@@ -329,6 +352,8 @@ def backoff(attempts: int, rng: random.Random | None = None) -> timedelta:
 
 def _send(url: str, title: str, body: str, notify_type: str) -> str | None:
     """One target, one Apprise object: its result is this target's alone. None means sent."""
+    import apprise
+
     plugin = _instantiate(url)
     if plugin is None:
         return "invalid URL"
@@ -408,11 +433,15 @@ def masked(url: str) -> str:
 
 def _instantiate(url: str) -> apprise.NotifyBase | None:
     """Parse a target quietly: Apprise logs unparseable URLs in full, tokens included."""
+    import apprise
+
     with _muted():
         return apprise.Apprise.instantiate(url.strip())
 
 
 def _known_schemas() -> set[str]:
+    import apprise
+
     schemas: set[str] = set()
     for entry in apprise.Apprise().details(show_disabled=True).get("schemas", []):
         for key in ("protocols", "secure_protocols"):
@@ -462,6 +491,7 @@ def _muted() -> Iterator[None]:
 
 
 __all__ = [
-    "Claims", "DeliveryReport", "TargetResult", "add_alert", "backoff", "cancel_alerts", "deliver_pending",
-    "fingerprint", "guard_apprise_logging", "masked", "retry_after", "test_notify", "validate_urls",
+    "Claims", "DeliveryReport", "TargetResult", "add_alert", "add_alerts", "backoff", "cancel_alerts",
+    "deliver_pending", "fingerprint", "guard_apprise_logging", "masked", "retry_after", "test_notify",
+    "validate_urls",
 ]

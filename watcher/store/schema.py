@@ -25,10 +25,16 @@ class SchemaError(Exception):
 
 def create_or_upgrade(engine: Engine) -> list[str]:
     """Create what is missing; return the "table.column" names added to existing tables."""
-    SQLModel.metadata.create_all(engine)
-    added: list[str] = []
     existing = inspect(engine)
-    for table in SQLModel.metadata.sorted_tables:
+    tables = SQLModel.metadata.sorted_tables
+    had = set(existing.get_table_names()) & {table.name for table in tables}
+    # Only the tables that were there have their columns checked: a fresh database (every first
+    # run) is not read back table by table right after it was made.
+    SQLModel.metadata.create_all(engine, tables=[table for table in tables if table.name not in had])
+    added: list[str] = []
+    for table in tables:
+        if table.name not in had:
+            continue
         have = {c["name"] for c in existing.get_columns(table.name)}
         for column in table.columns:
             if column.name not in have:

@@ -21,8 +21,9 @@ from typing import Any
 from sqlalchemy import DateTime, UniqueConstraint
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import relationship
 from sqlalchemy.types import TypeDecorator
-from sqlmodel import Field, Session, SQLModel, col, select
+from sqlmodel import Field, Relationship, Session, SQLModel, col, select
 
 from watcher.core.model import Classification
 from watcher.store.opening import StoreError, open_engine
@@ -137,6 +138,10 @@ class EventRow(SQLModel, table=True):
     sent_at: datetime = Field(sa_type=UTCDateTime)
     message_ref: int | None = Field(default=None, foreign_key="message.id")
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    # Lets an event be written with its message before the message has an id: the flush inserts
+    # the message first and fills message_ref, so a batch of history mail is flushed once instead
+    # of once per mail. Never loaded (`ingest.event_rows` joins explicitly).
+    message: MessageRow | None = Relationship(sa_relationship=relationship("MessageRow", lazy="raise"))
 
 
 class AlertRow(SQLModel, table=True):
@@ -164,6 +169,8 @@ class AlertRow(SQLModel, table=True):
 
 
 log = logging.getLogger(__name__)
+
+IN_LIST = 500  # values per IN (...) of a query made in bulk: well under SQLite's and PostgreSQL's limits
 
 # What a stored message does to cases and alerts, in the same session. The row may not be flushed
 # yet (a batch lets the callback set its case first): flush it before reading its id.
