@@ -1,0 +1,184 @@
+"""A folder's header chunks: read on the sync's connection, or fetched ahead on a second one.
+
+Why (issue 10): a first sync handles its UIDs in chunks of 2,000, one after the other: the header
+FETCH, then triage, the partial views, the bodies, classify, store. While Dovecot answers a FETCH
+Python waits, and while Python filters, classifies and stores, the server idles. With more than
+one chunk, `ChunkHeaders` opens a second connection in a thread that fetches the headers of the
+next chunk (at most AHEAD chunks ahead: bounded memory) while the sync works on this one, so the
+server's work on headers overlaps Python's on the chunk before. On a remote server (round trips,
+a few MB/s for 0.5 MB of headers a chunk) that is most of the waiting; on the bench's local
+Dovecot, the header FETCH and its reading (see BENCHMARKS.md, issue 10 round 4).
+
+Why a second connection and not pipelining on the sync's own: answers on one connection come in
+the order asked, so the next chunk's headers would have to be read before the partial views'
+FETCH of this chunk is answered; the overlap would be only the triage, and every command of
+mail.views (imapclient's fallbacks included) would have to know about a pending answer. A
+thread with its own connection overlaps the whole chunk and touches nothing of the sync's
+connection. The thread only reads headers (CPU in the reader holds the GIL, but the waiting on
+the server does not).
+
+Why it is safe: chunks are still handed over, and so recorded, in ascending order, one at a
+time; the watermark moves as before. Whatever goes wrong on the second connection (a provider
+that allows one login at a time, a dropped link, another UIDVALIDITY) falls back, with one log
+line, to reading the rest on the sync's connection: the same headers, never a chunk lost or
+given twice. On any exit (end, error, stop) the thread is stopped and joined, and its
+connection closed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import logging
+import queue
+import socket
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from types import TracebackType
+
+from imapclient import IMAPClient
+
+from watcher.core.candidates import HEADER_FIELDS
+from watcher.mail.views import item
+from watcher.mail.wire import Unreadable, fetch_headers
+
+log = logging.getLogger(__name__)
+
+HEADER_FIELD_LIST = " ".join(HEADER_FIELDS).encode()
+HEADER_ITEM = b"BODY.PEEK[HEADER.FIELDS (%s)]" % HEADER_FIELD_LIST
+AHEAD = 1  # finished chunks waiting in the queue; one more is being fetched meanwhile
+WAIT = 0.2  # seconds between stop checks while the sync waits for a chunk
+
+
+def read_headers(client: IMAPClient, uids: list[int]) -> dict[int, bytes]:
+    """UID -> header bytes, read straight off the socket (mail.wire: imaplib and imapclient
+    would spend ~0.8 s of a 20,000-mail first sync parsing); an answer that reader does not
+    understand, or a UID missing from it, is asked again through imapclient. So is every chunk
+    when imaplib or imapclient lacks a private part the reader leans on (AttributeError, raised
+    before anything is sent): slower, but the same headers. No RFC822.SIZE: only candidates
+    need it (mail.views asks), and on 20,000 mails it is 0.4 MB of answer."""
+    try:
+        return fetch_headers(client._imap, uids, HEADER_FIELD_LIST)
+    except Unreadable:
+        pass
+    except AttributeError as exc:
+        _slow_headers(str(exc))
+    fetched = client.fetch(uids, [HEADER_ITEM])
+    return {u: item(d, b"BODY[HEADER") or b"" for u, d in fetched.items()}
+
+
+@functools.cache
+def _slow_headers(reason: str) -> None:
+    """Said once per reason and process, not once per chunk."""
+    log.warning("header FETCH falls back to imapclient's parser (slower): %s", reason)
+
+
+@dataclass(frozen=True)
+class Second:
+    """How the prefetcher gets its own connection to the folder being synced."""
+
+    connect: Callable[[], IMAPClient]  # imap.connect for the mailbox: logged in, secrets kept out of errors
+    close: Callable[[IMAPClient], None]  # imap.close: never raises
+    folder: str
+    uidvalidity: int  # as the sync's EXAMINE saw it: the second one must see the same
+    label: str  # "mailbox/folder", for the log
+
+
+class Failed(Exception):
+    """The prefetcher gave up; the sync reads the remaining chunks itself."""
+
+
+class ChunkHeaders:
+    """The headers of `chunks`, in order: `get(n)` for chunk n, n = 0, 1, 2... Prefetched on a
+    second connection when `second` is given (more than one chunk), else read on `client`.
+    Use it as a context manager: leaving it stops and joins the thread and closes its connection."""
+
+    def __init__(self, client: IMAPClient, chunks: list[list[int]], check_stop: Callable[[], None],
+                 second: Second | None = None) -> None:
+        self.client, self.chunks, self.check_stop, self.second = client, chunks, check_stop, second
+        self.ready: queue.Queue[tuple[int, dict[int, bytes]] | BaseException] = queue.Queue(maxsize=AHEAD)
+        self.stopping = threading.Event()
+        self.other: IMAPClient | None = None  # the second connection, once open
+        self.thread: threading.Thread | None = None
+        self.inline = second is None  # read on the sync's connection from now on
+
+    def __enter__(self) -> ChunkHeaders:
+        if self.second is not None:
+            self.thread = threading.Thread(target=self._run, name=f"headers {self.second.label}", daemon=True)
+            self.thread.start()
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.stop()
+
+    def get(self, n: int) -> dict[int, bytes]:
+        """Chunk n's headers (UID -> header block; a UID expunged meanwhile is missing)."""
+        if not self.inline:
+            try:
+                got = self._next()
+                if isinstance(got, BaseException):
+                    raise Failed(f"{type(got).__name__}: {got}")
+                if got[0] != n:
+                    raise Failed(f"chunk {got[0]} came when chunk {n} was due")
+                return got[1]
+            except Failed as exc:
+                assert self.second is not None
+                log.warning("%s: prefetching headers on a second connection failed, reading them on "
+                            "the sync's connection: %s", self.second.label, exc)
+                self.inline = True
+                self.stop()
+        return read_headers(self.client, self.chunks[n])
+
+    def stop(self) -> None:
+        """Stop the thread and wait for it, its connection closed; idempotent. A FETCH in flight
+        is cut short by shutting the socket down under it: a stop must not wait for the server."""
+        self.stopping.set()
+        thread, self.thread = self.thread, None
+        if thread is None:
+            return
+        with contextlib.suppress(queue.Empty):
+            while True:
+                self.ready.get_nowait()  # a put blocked on a full queue sees `stopping` next
+        other = self.other
+        if other is not None and thread.is_alive():
+            with contextlib.suppress(Exception):
+                socket.socket.shutdown(other.socket(), socket.SHUT_RDWR)  # the raw socket, TLS or not
+        thread.join()
+
+    def _next(self) -> tuple[int, dict[int, bytes]] | BaseException:
+        while True:
+            try:
+                return self.ready.get(timeout=WAIT)
+            except queue.Empty:
+                self.check_stop()
+                if self.thread is None or not self.thread.is_alive() and self.ready.empty():
+                    raise Failed("the prefetch thread ended early") from None
+
+    def _run(self) -> None:
+        """The thread: connect, EXAMINE, then each chunk's headers in order into the queue."""
+        assert self.second is not None
+        second = self.second
+        try:
+            self.other = second.connect()
+            if self.stopping.is_set():
+                return
+            info = self.other.select_folder(second.folder, readonly=True)
+            if int(info[b"UIDVALIDITY"]) != second.uidvalidity:
+                raise Failed("UIDVALIDITY changed since the sync's EXAMINE")
+            for n, uids in enumerate(self.chunks):
+                if self.stopping.is_set():
+                    return
+                self._put((n, read_headers(self.other, uids)))
+        except BaseException as exc:  # noqa: BLE001 - handed to the sync, which logs it and reads inline
+            self._put(exc)
+        finally:
+            if self.other is not None:
+                second.close(self.other)
+
+    def _put(self, got: tuple[int, dict[int, bytes]] | BaseException) -> None:
+        while not self.stopping.is_set():
+            with contextlib.suppress(queue.Full):
+                self.ready.put(got, timeout=WAIT)
+                return
