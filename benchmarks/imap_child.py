@@ -109,6 +109,7 @@ def engine(port: int, pwfile: Path, db: str) -> dict[str, Any]:
 
         prefetch.ChunkHeaders.get = phases.wrap("header fetch", prefetch.ChunkHeaders.get)  # type: ignore[method-assign]
         prefetch.fetch_headers = phases.wrap("header fetch", prefetch.fetch_headers)
+        prefetch.answer = phases.wrap("header fetch", prefetch.answer)  # the prefetch thread's reading
     except ImportError:
         imap.fetch_headers = phases.wrap("header fetch", imap.fetch_headers)
     imap.triage = phases.wrap("header filter (CPU)", imap.triage)

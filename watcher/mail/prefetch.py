@@ -14,8 +14,8 @@ the order asked, so the next chunk's headers would have to be read before the pa
 FETCH of this chunk is answered; the overlap would be only the triage, and every command of
 mail.views (imapclient's fallbacks included) would have to know about a pending answer. A
 thread with its own connection overlaps the whole chunk and touches nothing of the sync's
-connection. The thread only reads headers (CPU in the reader holds the GIL, but the waiting on
-the server does not).
+connection. The thread only waits and gathers bytes: the sync parses each chunk's answer when
+it takes it, so the thread hardly competes for the GIL with the sync's own work (`_run`).
 
 Why it is safe: chunks are still handed over, and so recorded, in ascending order, one at a
 time; the watermark moves as before. Whatever goes wrong on the second connection (a provider
@@ -41,7 +41,7 @@ from imapclient import IMAPClient
 
 from watcher.core.candidates import HEADER_FIELDS
 from watcher.mail.views import item
-from watcher.mail.wire import Unreadable, fetch_headers
+from watcher.mail.wire import Unreadable, answer, fetch_headers, header_command, headers_in
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +64,10 @@ def read_headers(client: IMAPClient, uids: list[int]) -> dict[int, bytes]:
         pass
     except AttributeError as exc:
         _slow_headers(str(exc))
+    return _through_imapclient(client, uids)
+
+
+def _through_imapclient(client: IMAPClient, uids: list[int]) -> dict[int, bytes]:
     fetched = client.fetch(uids, [HEADER_ITEM])
     return {u: item(d, b"BODY[HEADER") or b"" for u, d in fetched.items()}
 
@@ -85,6 +89,9 @@ class Second:
     label: str  # "mailbox/folder", for the log
 
 
+Answer = tuple[int, bytes, bytes]  # (chunk index, tag, the header FETCH's answer unparsed)
+
+
 class Failed(Exception):
     """The prefetcher gave up; the sync reads the remaining chunks itself."""
 
@@ -97,7 +104,7 @@ class ChunkHeaders:
     def __init__(self, client: IMAPClient, chunks: list[list[int]], check_stop: Callable[[], None],
                  second: Second | None = None) -> None:
         self.client, self.chunks, self.check_stop, self.second = client, chunks, check_stop, second
-        self.ready: queue.Queue[tuple[int, dict[int, bytes]] | BaseException] = queue.Queue(maxsize=AHEAD)
+        self.ready: queue.Queue[Answer | BaseException] = queue.Queue(maxsize=AHEAD)
         self.stopping = threading.Event()
         self.other: IMAPClient | None = None  # the second connection, once open
         self.thread: threading.Thread | None = None
@@ -120,9 +127,13 @@ class ChunkHeaders:
                 got = self._next()
                 if isinstance(got, BaseException):
                     raise Failed(f"{type(got).__name__}: {got}")
-                if got[0] != n:
-                    raise Failed(f"chunk {got[0]} came when chunk {n} was due")
-                return got[1]
+                index, tag, text = got
+                if index != n:
+                    raise Failed(f"chunk {index} came when chunk {n} was due")
+                try:
+                    return headers_in(text, tag, self.chunks[n])  # parsed here: see _run
+                except Unreadable:
+                    return _through_imapclient(self.client, self.chunks[n])
             except Failed as exc:
                 assert self.second is not None
                 log.warning("%s: prefetching headers on a second connection failed, reading them on "
@@ -147,7 +158,7 @@ class ChunkHeaders:
                 socket.socket.shutdown(other.socket(), socket.SHUT_RDWR)  # the raw socket, TLS or not
         thread.join()
 
-    def _next(self) -> tuple[int, dict[int, bytes]] | BaseException:
+    def _next(self) -> Answer | BaseException:
         while True:
             try:
                 return self.ready.get(timeout=WAIT)
@@ -157,7 +168,10 @@ class ChunkHeaders:
                     raise Failed("the prefetch thread ended early") from None
 
     def _run(self) -> None:
-        """The thread: connect, EXAMINE, then each chunk's headers in order into the queue."""
+        """The thread: connect, EXAMINE, then each chunk's header answer, in order, into the
+        queue. The answer is queued unparsed (`wire.answer`): parsing needs the GIL, which the
+        sync needs too, while waiting for the server does not; parsed here it slowed the sync's
+        own work by about as much as the overlap saved (BENCHMARKS.md, issue 10 round 4)."""
         assert self.second is not None
         second = self.second
         try:
@@ -170,14 +184,15 @@ class ChunkHeaders:
             for n, uids in enumerate(self.chunks):
                 if self.stopping.is_set():
                     return
-                self._put((n, read_headers(self.other, uids)))
+                tag, text = answer(self.other._imap, header_command(uids, HEADER_FIELD_LIST))
+                self._put((n, tag, text))
         except BaseException as exc:  # noqa: BLE001 - handed to the sync, which logs it and reads inline
             self._put(exc)
         finally:
             if self.other is not None:
                 second.close(self.other)
 
-    def _put(self, got: tuple[int, dict[int, bytes]] | BaseException) -> None:
+    def _put(self, got: Answer | BaseException) -> None:
         while not self.stopping.is_set():
             with contextlib.suppress(queue.Full):
                 self.ready.put(got, timeout=WAIT)
