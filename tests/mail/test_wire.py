@@ -173,3 +173,56 @@ def test_header_reader_reports_a_dead_connection(answer):
 def test_uid_set_is_compact():
     assert wire.uid_set([9, 1, 2, 3, 5, 6, 11]) == b"1:3,5:6,9,11"
     assert wire.uid_set([4]) == b"4"
+
+
+# -- an answer read whole by a thread (wire.answer), parsed later by the sync (wire.headers_in) -----
+
+class Trickle(FakeIMAP):
+    """A connection whose reads return at most `piece` bytes, as a socket does when data comes slowly."""
+
+    def __init__(self, answer: bytes, piece: int) -> None:
+        super().__init__(answer)
+        self.piece = piece
+
+    def read1(self, n: int) -> bytes:
+        return self.file.read(min(n, self.piece))
+
+
+TRICKY = (fetch_line(1, 7, b"Subject: x\r\nA1 OK not the end\r\n{12}\r\n\r\n")  # looks like the end, twice
+          + b"* 3 EXISTS\r\n" + fetch_line(2, 9, b"From: a@b.cn\r\n\r\n") + b"A1 OK Fetch completed.\r\n")
+
+
+@given(piece=st.integers(1, 120))
+@settings(max_examples=60, deadline=None)
+def test_an_answer_read_whole_parses_to_what_the_header_reader_reads(piece):
+    fake = Trickle(TRICKY + b"* 4 EXPUNGE\r\n", piece)
+    carry = bytearray()
+    tag, text = wire.answer(fake, wire.header_command([7, 9], b"FROM SUBJECT"), carry)  # type: ignore[arg-type]
+    assert (tag, text) == (b"A1", TRICKY) and fake.tagged_commands == {}
+    assert fake.sent == b"A1 UID FETCH 7,9 (UID BODY.PEEK[HEADER.FIELDS (FROM SUBJECT)])\r\n"
+    assert bytes(carry) + fake.file.read() == b"* 4 EXPUNGE\r\n"  # read past the answer: kept, not lost
+    assert wire.headers_in(text, tag, [7, 9]) == wire.fetch_headers(FakeIMAP(TRICKY), [7, 9], b"FROM SUBJECT")  # type: ignore[arg-type]
+
+
+def test_what_was_read_past_an_answer_starts_the_next_one():
+    first = fetch_line(1, 7, b"X: y") + b"A1 OK done\r\n"
+    fake = Trickle(first + b"* 2 EXISTS\r\n" + first, 1 << 20)  # one read takes both
+    carry = bytearray()
+    assert wire.answer(fake, b"NOOP", carry)[1] == first  # type: ignore[arg-type]
+    assert wire.answer(fake, b"NOOP", carry)[1] == b"* 2 EXISTS\r\n" + first  # type: ignore[arg-type]
+    assert carry == bytearray()
+
+
+@pytest.mark.parametrize("answer", [fetch_line(1, 7, b"X: y") + b"A1 NO [SERVERBUG] oops\r\n",
+                                    b"A1 OK done\r\n"])  # UID 7 missing
+def test_an_odd_answer_read_whole_is_unreadable(answer):
+    tag, text = wire.answer(Trickle(answer, 7), b"NOOP", bytearray())  # type: ignore[arg-type]
+    with pytest.raises(wire.Unreadable):
+        wire.headers_in(text, tag, [7])
+
+
+def test_an_answer_cut_short_or_too_long_aborts():
+    with pytest.raises(imaplib.IMAP4.abort):
+        wire.answer(Trickle(TRICKY[:100], 9), b"NOOP", bytearray())  # type: ignore[arg-type]
+    with pytest.raises(imaplib.IMAP4.abort):
+        wire.answer(Trickle(TRICKY, 9), b"NOOP", bytearray(), limit=50)  # type: ignore[arg-type]

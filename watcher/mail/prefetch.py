@@ -181,10 +181,11 @@ class ChunkHeaders:
             info = self.other.select_folder(second.folder, readonly=True)
             if int(info[b"UIDVALIDITY"]) != second.uidvalidity:
                 raise Failed("UIDVALIDITY changed since the sync's EXAMINE")
+            carry = bytearray()
             for n, uids in enumerate(self.chunks):
                 if self.stopping.is_set():
                     return
-                tag, text = answer(self.other._imap, header_command(uids, HEADER_FIELD_LIST))
+                tag, text = answer(self.other._imap, header_command(uids, HEADER_FIELD_LIST), carry)
                 self._put((n, tag, text))
         except BaseException as exc:  # noqa: BLE001 - handed to the sync, which logs it and reads inline
             self._put(exc)
