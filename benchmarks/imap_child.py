@@ -30,10 +30,11 @@ class Phases:
     """Seconds and received bytes per phase; a phase is entered by a wrapped call and nested calls
     count for the outermost one (a FETCH inside the store would count as store).
 
-    Threads (issue 10 round 4: the header prefetcher, mail.prefetch): each thread has its own
-    outermost call and its own count of received bytes. A phase entered on another thread than
-    the main one is named "<phase> (background)" and is not part of the main thread's wall time:
-    what the sync waited for a prefetched chunk shows as the main thread's "header fetch"."""
+    Threads (issue 10 round 4: mail.prefetch decides the chunks after the first on a thread of
+    its own): each thread has its own outermost call and its own count of received bytes. A
+    phase entered on another thread than the main one is named "<phase> (background)" and is not
+    part of the main thread's wall time; what the sync waited for a chunk decided ahead shows as
+    the main thread's "waiting for the chunk decided ahead"."""
 
     BACKGROUND = " (background)"
 
@@ -104,12 +105,11 @@ def engine(port: int, pwfile: Path, db: str) -> dict[str, Any]:
 
     IMAPClient.fetch = phases.wrap(fetch_phase, IMAPClient.fetch)  # type: ignore[method-assign]
     IMAPClient.search = phases.wrap("search", IMAPClient.search)  # type: ignore[method-assign]
-    try:  # issue 10 round 4: the sync takes each chunk's headers from mail.prefetch
+    try:  # issue 10 round 4: chunks after the first are decided ahead on a thread (mail.prefetch)
         from watcher.mail import prefetch
 
-        prefetch.ChunkHeaders.get = phases.wrap("header fetch", prefetch.ChunkHeaders.get)  # type: ignore[method-assign]
+        prefetch.Ahead.get = phases.wrap("waiting for the chunk decided ahead", prefetch.Ahead.get)  # type: ignore[method-assign]
         prefetch.fetch_headers = phases.wrap("header fetch", prefetch.fetch_headers)
-        prefetch.answer = phases.wrap("header fetch", prefetch.answer)  # the prefetch thread's reading
     except ImportError:
         imap.fetch_headers = phases.wrap("header fetch", imap.fetch_headers)
     imap.triage = phases.wrap("header filter (CPU)", imap.triage)

@@ -65,7 +65,7 @@ def ended(server: Dovecot, user: str, mark: int, sessions: int, how: tuple[str, 
 
 
 def prefetch_threads() -> list[threading.Thread]:
-    return [t for t in threading.enumerate() if t.name.startswith("headers ")]
+    return [t for t in threading.enumerate() if t.name.startswith("prefetch ")]
 
 
 @pytest.fixture

@@ -28,7 +28,7 @@ from imapclient.exceptions import LoginError
 
 from watcher.core.candidates import Vocabulary, rules_vocabulary, triage
 from watcher.mail import views
-from watcher.mail.prefetch import ChunkHeaders, Second
+from watcher.mail.prefetch import Ahead, Second, read_headers
 from watcher.mail.recording import Others, record_mail
 from watcher.settings import secrets
 from watcher.settings.config import Config, MailboxConfig, ScheduleConfig
@@ -73,6 +73,11 @@ class FolderReport:
     error: str | None = None
     history: bool = False  # the folder's first complete sync: what it finds is old mail
 
+    def add(self, counts: FolderReport) -> None:
+        """Add the counts of a chunk's deciding (`imap._decide`, maybe done on another thread)."""
+        for name in ("commands", "headers_fetched", "bytes_fetched", "notices", "partials_fetched"):
+            setattr(self, name, getattr(self, name) + getattr(counts, name))
+
 
 @dataclass
 class SyncReport:
@@ -92,6 +97,7 @@ class SyncReport:
         return self.error is None and not any(f.error for f in self.folders)
 
 
+Decided = tuple[list[views.Plan], FolderReport]  # a chunk's plans, and the counts of deciding them
 FirstSyncHook = Callable[[SyncReport], None]  # after a folder's first complete sync: summarise history
 
 
@@ -307,13 +313,16 @@ def sync_folder(client: IMAPClient, ctx: SyncContext, folder: str, first: bool,
     rep.uids_seen = len(uids)
     report = ctx.progress if ctx.progress and (first or rep.first_sync) else None
     chunks = [uids[start:start + CHUNK] for start in range(0, len(uids), CHUNK)]
+    work = functools.partial(_decide, extra=vocabulary_for(ctx.rules_folders))
     second = Second(functools.partial(connect, ctx.mailbox), close, folder, uidvalidity, f"{name}/{folder}")
-    with ChunkHeaders(client, chunks, ctx.check_stop, second if len(chunks) > 1 else None) as headers:
+    with Ahead(chunks, work, ctx.check_stop, second if len(chunks) > 1 else None) as ahead:
         for n, chunk in enumerate(chunks):  # in ascending order: each moves the watermark
             ctx.check_stop()
             if report:
                 report(name, folder, n * CHUNK, len(uids))
-            _sync_chunk(client, ctx, rep, folder, chunk, headers.get(n))
+            plans, counts = ahead.get(n) or work(client, chunk)
+            rep.add(counts)
+            _sync_chunk(client, ctx, rep, folder, chunk[-1], plans)
     if report:
         report(name, folder, len(uids), len(uids))
     # Everything below UIDNEXT (as of EXAMINE) is handled now, the old mail outside the
@@ -323,30 +332,35 @@ def sync_folder(client: IMAPClient, ctx: SyncContext, folder: str, first: bool,
     return rep
 
 
-def _sync_chunk(client: IMAPClient, ctx: SyncContext, rep: FolderReport, folder: str,
-                uids: list[int], headers: dict[int, bytes]) -> None:
-    """Given a chunk's headers (mail.prefetch), each mail's fate for as few bytes as it takes
-    (core.candidates.triage, then mail.views): skipped, an Amazon notice (settled by headers), or
-    a candidate whose structure and partial view decide whether it is fetched (whole, or its text
-    parts); what is fetched is classified and stored, the watermark moved to the chunk's end only
-    after all of it is committed."""
-    rep.commands += 1
-    rep.headers_fetched += len(headers)
+def _decide(client: IMAPClient, uids: list[int], extra: Vocabulary | None) -> Decided:
+    """A chunk's headers, then each mail's fate for as few bytes as it takes (core.candidates.
+    triage, then mail.views): skipped, an Amazon notice (settled by headers), or a candidate whose
+    structure and partial view decide whether it is fetched (whole, or its text parts). Returns
+    what to fetch, and the counts of the work (added to the sync's report by the sync: this runs
+    on mail.prefetch's thread too)."""
+    counts = FolderReport("")
+    headers = read_headers(client, uids)  # a UID missing was expunged between SEARCH and FETCH
+    counts.commands, counts.headers_fetched = 1, len(headers)
     fates: dict[int, str] = {}
-    extra = vocabulary_for(ctx.rules_folders)
-    for uid, header in headers.items():  # a UID missing was expunged between SEARCH and FETCH
-        rep.bytes_fetched += len(header)
+    for uid, header in headers.items():
+        counts.bytes_fetched += len(header)
         fate = triage(header, extra)
         if fate in ("whole", "partial", "structure"):
             fates[uid] = fate
         elif fate == "notice":
-            rep.notices += 1
-    plans = views.decide(client, rep, fates, headers, extra)
+            counts.notices += 1
+    return views.decide(client, counts, fates, headers, extra), counts
+
+
+def _sync_chunk(client: IMAPClient, ctx: SyncContext, rep: FolderReport, folder: str, end: int,
+                plans: list[views.Plan]) -> None:
+    """Fetch what `_decide` planned, classify and store it, then move the watermark to the
+    chunk's `end` (its last UID), only after all of it is committed."""
     others = Others(ctx, rep, folder)
     for uid, raw, size in views.bodies(client, rep, plans, ctx.schedule.max_body_bytes, ctx.check_stop):
         record_mail(ctx, rep, folder, uid, raw, size, others)
     others.flush()
-    ctx.store.advance(ctx.mailbox.name, folder, rep.uidvalidity, uids[-1])
+    ctx.store.advance(ctx.mailbox.name, folder, rep.uidvalidity, end)
 
 
 def sync_mailbox(ctx: SyncContext, client: IMAPClient | None = None) -> SyncReport:

@@ -36,12 +36,13 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from types import TracebackType
+from typing import Generic, TypeVar
 
 from imapclient import IMAPClient
 
 from watcher.core.candidates import HEADER_FIELDS
 from watcher.mail.views import item
-from watcher.mail.wire import Unreadable, answer, fetch_headers, header_command, headers_in
+from watcher.mail.wire import Unreadable, fetch_headers
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +50,7 @@ HEADER_FIELD_LIST = " ".join(HEADER_FIELDS).encode()
 HEADER_ITEM = b"BODY.PEEK[HEADER.FIELDS (%s)]" % HEADER_FIELD_LIST
 AHEAD = 1  # finished chunks waiting in the queue; one more is being fetched meanwhile
 WAIT = 0.2  # seconds between stop checks while the sync waits for a chunk
+T = TypeVar("T")
 
 
 def read_headers(client: IMAPClient, uids: list[int]) -> dict[int, bytes]:
@@ -64,10 +66,6 @@ def read_headers(client: IMAPClient, uids: list[int]) -> dict[int, bytes]:
         pass
     except AttributeError as exc:
         _slow_headers(str(exc))
-    return _through_imapclient(client, uids)
-
-
-def _through_imapclient(client: IMAPClient, uids: list[int]) -> dict[int, bytes]:
     fetched = client.fetch(uids, [HEADER_ITEM])
     return {u: item(d, b"BODY[HEADER") or b"" for u, d in fetched.items()}
 
@@ -89,30 +87,31 @@ class Second:
     label: str  # "mailbox/folder", for the log
 
 
-Answer = tuple[int, bytes, bytes]  # (chunk index, tag, the header FETCH's answer unparsed)
-
-
 class Failed(Exception):
     """The prefetcher gave up; the sync reads the remaining chunks itself."""
 
 
-class ChunkHeaders:
-    """The headers of `chunks`, in order: `get(n)` for chunk n, n = 0, 1, 2... Prefetched on a
-    second connection when `second` is given (more than one chunk), else read on `client`.
-    Use it as a context manager: leaving it stops and joins the thread and closes its connection."""
+class Ahead(Generic[T]):
+    """`work(connection, uids)` for chunks 1, 2... of a folder, done on a second connection in a
+    thread at most AHEAD chunks ahead, while the sync does chunk 0 itself (the login overlaps it)
+    and then takes the others in order: `get(n)`. None for chunk 0, without `second` (one chunk:
+    no second connection), and once the thread has failed (one log line): the sync then does that
+    chunk and the rest itself. Leaving the context stops and joins the thread, its connection
+    closed."""
 
-    def __init__(self, client: IMAPClient, chunks: list[list[int]], check_stop: Callable[[], None],
-                 second: Second | None = None) -> None:
-        self.client, self.chunks, self.check_stop, self.second = client, chunks, check_stop, second
-        self.ready: queue.Queue[Answer | BaseException] = queue.Queue(maxsize=AHEAD)
+    def __init__(self, chunks: list[list[int]], work: Callable[[IMAPClient, list[int]], T],
+                 check_stop: Callable[[], None], second: Second | None = None) -> None:
+        self.chunks, self.work, self.check_stop, self.second = chunks, work, check_stop, second
+        self.ready: queue.Queue[tuple[int, T] | BaseException] = queue.Queue(maxsize=AHEAD)
         self.stopping = threading.Event()
         self.other: IMAPClient | None = None  # the second connection, once open
         self.thread: threading.Thread | None = None
-        self.inline = second is None  # read on the sync's connection from now on
+        self.failed = second is None
 
-    def __enter__(self) -> ChunkHeaders:
+    def __enter__(self) -> Ahead[T]:
         if self.second is not None:
-            self.thread = threading.Thread(target=self._run, name=f"headers {self.second.label}", daemon=True)
+            name = f"prefetch {self.second.label}"
+            self.thread = threading.Thread(target=self._run, name=name, daemon=True)
             self.thread.start()
         return self
 
@@ -120,27 +119,24 @@ class ChunkHeaders:
                  tb: TracebackType | None) -> None:
         self.stop()
 
-    def get(self, n: int) -> dict[int, bytes]:
-        """Chunk n's headers (UID -> header block; a UID expunged meanwhile is missing)."""
-        if not self.inline:
-            try:
-                got = self._next()
-                if isinstance(got, BaseException):
-                    raise Failed(f"{type(got).__name__}: {got}")
-                index, tag, text = got
-                if index != n:
-                    raise Failed(f"chunk {index} came when chunk {n} was due")
-                try:
-                    return headers_in(text, tag, self.chunks[n])  # parsed here: see _run
-                except Unreadable:
-                    return _through_imapclient(self.client, self.chunks[n])
-            except Failed as exc:
-                assert self.second is not None
-                log.warning("%s: prefetching headers on a second connection failed, reading them on "
-                            "the sync's connection: %s", self.second.label, exc)
-                self.inline = True
-                self.stop()
-        return read_headers(self.client, self.chunks[n])
+    def get(self, n: int) -> T | None:
+        """Chunk n's work, done ahead; None: the caller does it."""
+        if n == 0 or self.failed:
+            return None
+        try:
+            got = self._next()
+            if isinstance(got, BaseException):
+                raise Failed(f"{type(got).__name__}: {got}")
+            if got[0] != n:
+                raise Failed(f"chunk {got[0]} came when chunk {n} was due")
+            return got[1]
+        except Failed as exc:
+            assert self.second is not None
+            log.warning("%s: working ahead on a second connection failed, the sync does the rest on its "
+                        "own: %s", self.second.label, exc)
+            self.failed = True
+            self.stop()
+            return None
 
     def stop(self) -> None:
         """Stop the thread and wait for it, its connection closed; idempotent. A FETCH in flight
@@ -158,7 +154,7 @@ class ChunkHeaders:
                 socket.socket.shutdown(other.socket(), socket.SHUT_RDWR)  # the raw socket, TLS or not
         thread.join()
 
-    def _next(self) -> Answer | BaseException:
+    def _next(self) -> tuple[int, T] | BaseException:
         while True:
             try:
                 return self.ready.get(timeout=WAIT)
@@ -168,10 +164,7 @@ class ChunkHeaders:
                     raise Failed("the prefetch thread ended early") from None
 
     def _run(self) -> None:
-        """The thread: connect, EXAMINE, then each chunk's header answer, in order, into the
-        queue. The answer is queued unparsed (`wire.answer`): parsing needs the GIL, which the
-        sync needs too, while waiting for the server does not; parsed here it slowed the sync's
-        own work by about as much as the overlap saved (BENCHMARKS.md, issue 10 round 4)."""
+        """The thread: connect, EXAMINE, then each chunk's work, in order, into the queue."""
         assert self.second is not None
         second = self.second
         try:
@@ -181,19 +174,17 @@ class ChunkHeaders:
             info = self.other.select_folder(second.folder, readonly=True)
             if int(info[b"UIDVALIDITY"]) != second.uidvalidity:
                 raise Failed("UIDVALIDITY changed since the sync's EXAMINE")
-            carry = bytearray()
-            for n, uids in enumerate(self.chunks):
+            for n in range(1, len(self.chunks)):
                 if self.stopping.is_set():
                     return
-                tag, text = answer(self.other._imap, header_command(uids, HEADER_FIELD_LIST), carry)
-                self._put((n, tag, text))
-        except BaseException as exc:  # noqa: BLE001 - handed to the sync, which logs it and reads inline
+                self._put((n, self.work(self.other, self.chunks[n])))
+        except BaseException as exc:  # noqa: BLE001 - handed to the sync, which logs it and works alone
             self._put(exc)
         finally:
             if self.other is not None:
                 second.close(self.other)
 
-    def _put(self, got: Answer | BaseException) -> None:
+    def _put(self, got: tuple[int, T] | BaseException) -> None:
         while not self.stopping.is_set():
             with contextlib.suppress(queue.Full):
                 self.ready.put(got, timeout=WAIT)

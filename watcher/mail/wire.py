@@ -22,14 +22,12 @@ uses imapclient's public API instead: slower, never wrong.
 from __future__ import annotations
 
 import imaplib
-import io
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 _LITERAL = re.compile(rb"\{(\d+)\}\r?\n$")
-_LITERAL_IN = re.compile(rb"\{(\d+)\}\r?\n")  # the same, anywhere in a buffer of several lines
 _FETCH = re.compile(rb"\* \d+ FETCH \(")
 _UID = re.compile(rb"[ (]UID (\d+)")
 _HEADER_ANSWER = re.compile(rb"\* \d+ FETCH \(UID (\d+) BODY\[HEADER\.FIELDS \([^\]\r\n]*\)\] "
@@ -80,13 +78,6 @@ class _Wire:
         return cls(imap._new_tag, imap.tagged_commands, imap.send, file.readline, file.read,
                    imaplib._MAXLINE)  # type: ignore[attr-defined]
 
-    @classmethod
-    def over(cls, answer: bytes) -> _Wire:
-        """A wire that reads an answer already received (mail.prefetch) and sends nothing."""
-        buffer = io.BytesIO(answer)
-        return cls(lambda: b"", {}, lambda _data: None, buffer.readline, buffer.read,
-                   imaplib._MAXLINE)  # type: ignore[attr-defined]
-
 
 Response = tuple[list[bytes], list[bytes]]  # one response's text pieces and literals
 Parse = Callable[[list[bytes], list[bytes]], "tuple[int, Any] | None"]
@@ -98,82 +89,11 @@ def fetch_headers(imap: imaplib.IMAP4, uids: list[int], fields: bytes) -> dict[i
     raises Unreadable (answer consumed, connection usable) when the caller should retry with a
     generic parser, AttributeError (nothing sent, connection usable) when imaplib lacks a
     private part this reader needs, and imaplib's abort when the connection is gone."""
-    return _every_uid(_command(imap, header_command(uids, fields), _one_header, _header_response), uids)
-
-
-def header_command(uids: list[int], fields: bytes) -> bytes:
-    return b"UID FETCH %s (UID BODY.PEEK[HEADER.FIELDS (%s)])" % (uid_set(uids), fields)
-
-
-def _every_uid(out: dict[int, Any], uids: list[int]) -> dict[int, Any]:
+    out = _command(imap, b"UID FETCH %s (UID BODY.PEEK[HEADER.FIELDS (%s)])" % (uid_set(uids), fields),
+                   _one_header, _header_response)
     if any(uid not in out for uid in uids):
         raise Unreadable("a UID is missing from the answer")  # expunged meanwhile, or misread
     return out
-
-
-def answer(imap: imaplib.IMAP4, command: bytes, carry: bytearray,
-           limit: int = 64 << 20) -> tuple[bytes, bytes]:
-    """(tag, the whole answer to `command` as the server sent it, tagged status line included),
-    unparsed: read in large pieces with a search or two per literal, so a thread
-    that only waits for the server holds the GIL for a few percent of what parsing takes
-    (mail.prefetch reads the next chunk's headers so, the sync parses them: `headers_in`).
-    `carry`: what was read past the last answer on this connection (an unsolicited response
-    sent early), the start of this one; left holding what is read past this one. Raises
-    AttributeError as `fetch_headers` (nothing sent), imaplib's abort when the connection is
-    gone or the answer grows past `limit` bytes (the connection is then out of step)."""
-    wire = _Wire.of(imap)
-    read1 = imap.file.read1  # type: ignore[union-attr]  # a BufferedReader: what is buffered, else one recv
-    tag = wire.new_tag()
-    try:
-        wire.send(b"%s %s\r\n" % (tag, command))
-        return tag, _until_tagged(read1, tag, carry, limit)
-    finally:
-        wire.tagged_commands.pop(tag, None)
-
-
-def headers_in(answer: bytes, tag: bytes, uids: list[int]) -> dict[int, bytes]:
-    """What `fetch_headers` returns, from the `answer` to its `header_command` read earlier;
-    raises Unreadable as it does (the caller asks again the slow way, on a connection)."""
-    out, odd = _read_answer(_Wire.over(answer), tag, _one_header, _header_response)
-    if odd:
-        raise Unreadable("answer not in the expected shape")
-    return _every_uid(out, uids)
-
-
-def _until_tagged(read1: Callable[[int], bytes], tag: bytes, carry: bytearray, limit: int) -> bytes:
-    """Bytes up to the end of the first line that starts with `tag`. `pos` never points into a
-    literal: each `{n}` CRLF found after it is skipped with its n bytes, and the tagged line is
-    looked for only in the text between literals, so no mail's text can pass for it."""
-    buf, pos = bytearray(carry), 0
-    carry.clear()
-    while True:
-        m = _LITERAL_IN.search(buf, pos)
-        end = _tagged_end(buf, tag, pos, len(buf) if m is None else m.start())  # before the next literal
-        if end is not None:
-            carry += buf[end:]
-            return bytes(buf[:end])
-        if m is not None and m.end() + int(m.group(1)) <= len(buf):
-            pos = m.end() + int(m.group(1))
-            continue
-        piece = read1(1 << 20)
-        if not piece:
-            raise imaplib.IMAP4.abort("socket error: EOF")
-        buf += piece
-        if len(buf) > limit:
-            raise imaplib.IMAP4.abort(f"an answer of more than {limit} bytes")
-
-
-def _tagged_end(buf: bytearray, tag: bytes, pos: int, stop: int) -> int | None:
-    """Where the complete line starting with `tag` between pos and stop ends (a `find`, not a
-    regular expression: it runs over every FETCH line of 2,000 mails)."""
-    if pos == 0 and buf.startswith(tag + b" "):
-        start = 0
-    else:
-        start = buf.find(b"\n" + tag + b" ", pos, stop) + 1
-        if start == 0:
-            return None
-    eol = buf.find(b"\n", start)
-    return None if eol < 0 else eol + 1
 
 
 def fetch(imap: imaplib.IMAP4, uids: list[int], items: list[bytes]) -> dict[int, dict[bytes, Any]]:
