@@ -333,11 +333,9 @@ def sync_folder(client: IMAPClient, ctx: SyncContext, folder: str, first: bool,
 
 
 def _decide(client: IMAPClient, uids: list[int], extra: Vocabulary | None) -> Decided:
-    """A chunk's headers, then each mail's fate for as few bytes as it takes (core.candidates.
-    triage, then mail.views): skipped, an Amazon notice (settled by headers), or a candidate whose
-    structure and partial view decide whether it is fetched (whole, or its text parts). Returns
-    what to fetch, and the counts of the work (added to the sync's report by the sync: this runs
-    on mail.prefetch's thread too)."""
+    """A chunk's headers, then each mail's fate for as few bytes as it takes (core.candidates.triage,
+    then mail.views): skipped, a notice settled by headers, or a candidate to fetch whole or in part.
+    Counts go to a report of their own, which the sync adds up: this runs on mail.prefetch's thread."""
     counts = FolderReport("")
     headers = read_headers(client, uids)  # a UID missing was expunged between SEARCH and FETCH
     counts.commands, counts.headers_fetched = 1, len(headers)

@@ -1,28 +1,28 @@
-"""A folder's header chunks: read on the sync's connection, or fetched ahead on a second one.
+"""A folder's chunks decided ahead on a second connection, and how a chunk's headers are read.
 
-Why (issue 10): a first sync handles its UIDs in chunks of 2,000, one after the other: the header
-FETCH, then triage, the partial views, the bodies, classify, store. While Dovecot answers a FETCH
-Python waits, and while Python filters, classifies and stores, the server idles. With more than
-one chunk, `ChunkHeaders` opens a second connection in a thread that fetches the headers of the
-next chunk (at most AHEAD chunks ahead: bounded memory) while the sync works on this one, so the
-server's work on headers overlaps Python's on the chunk before. On a remote server (round trips,
-a few MB/s for 0.5 MB of headers a chunk) that is most of the waiting; on the bench's local
-Dovecot, the header FETCH and its reading (see BENCHMARKS.md, issue 10 round 4).
+Why (issue 10, round 4): a first sync handles its UIDs in chunks of 2,000, one after the other:
+deciding (header FETCH, triage, BODYSTRUCTURE, partial views: `imap._decide`), then bodies,
+classify, store. While the server answers, Python waited; while Python classified and stored,
+the server idled. With more than one chunk, `Ahead` opens a second connection in a thread that
+decides chunks 1, 2... (at most AHEAD ahead: bounded memory) while the sync does chunk 0 itself
+and then fetches the bodies of, classifies and stores each chunk in order. Over a link with
+round trips and a few MB/s (`imap_bench.py --link 4,40`) the deciding's waits are most of a
+first sync, ~6 of ~10 s: the thread takes them off the sync's path (sync 10.3 -> 7.9 s). On the
+bench's local Dovecot the server answers in ms and both threads mostly compute, taking turns
+under the GIL: no gain there (within noise, perhaps +0.1 s of switching).
 
-Why a second connection and not pipelining on the sync's own: answers on one connection come in
-the order asked, so the next chunk's headers would have to be read before the partial views'
-FETCH of this chunk is answered; the overlap would be only the triage, and every command of
-mail.views (imapclient's fallbacks included) would have to know about a pending answer. A
-thread with its own connection overlaps the whole chunk and touches nothing of the sync's
-connection. The thread only waits and gathers bytes: the sync parses each chunk's answer when
-it takes it, so the thread hardly competes for the GIL with the sync's own work (`_run`).
+Measured and dropped (BENCHMARKS.md, issue 10 round 4): prefetching the headers only (the
+thread read each answer unparsed, the sync parsed it) saved 1.7 s of the 2.4 s over that link;
+the partial views' round trips were the largest wait left. Pipelining on the sync's own
+connection: answers come in the order asked, so the overlap would be only the triage, and every
+command of mail.views (imapclient's fallbacks included) would have to know of a pending answer.
 
-Why it is safe: chunks are still handed over, and so recorded, in ascending order, one at a
-time; the watermark moves as before. Whatever goes wrong on the second connection (a provider
-that allows one login at a time, a dropped link, another UIDVALIDITY) falls back, with one log
-line, to reading the rest on the sync's connection: the same headers, never a chunk lost or
-given twice. On any exit (end, error, stop) the thread is stopped and joined, and its
-connection closed.
+Why it is safe: the thread only reads and decides; chunks are handed over, and so stored, in
+ascending order, one at a time, and the watermark moves as before. Whatever goes wrong on the
+second connection (a provider that allows one login at a time, a dropped link, another
+UIDVALIDITY) falls back, with one log line, to the sync deciding the rest itself: the same
+plans, never a chunk lost or given twice. On any exit (end, error, stop) the thread is stopped
+and joined, and its connection closed.
 """
 
 from __future__ import annotations
