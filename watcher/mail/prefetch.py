@@ -30,7 +30,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import logging
-import queue
 import socket
 import threading
 from collections.abc import Callable
@@ -48,7 +47,8 @@ log = logging.getLogger(__name__)
 
 HEADER_FIELD_LIST = " ".join(HEADER_FIELDS).encode()
 HEADER_ITEM = b"BODY.PEEK[HEADER.FIELDS (%s)]" % HEADER_FIELD_LIST
-AHEAD = 1  # finished chunks waiting in the queue; one more is being fetched meanwhile
+WORKERS = 2  # connections deciding ahead, besides the sync's own
+AHEAD = WORKERS + 1  # chunks beyond the one being stored that may be decided or in the deciding
 WAIT = 0.2  # seconds between stop checks while the sync waits for a chunk
 T = TypeVar("T")
 
@@ -88,104 +88,119 @@ class Second:
 
 
 class Failed(Exception):
-    """The prefetcher gave up; the sync reads the remaining chunks itself."""
+    """A prefetch connection gave up (another UIDVALIDITY): the sync does its chunks itself."""
 
 
 class Ahead(Generic[T]):
-    """`work(connection, uids)` for chunks 1, 2... of a folder, done on a second connection in a
-    thread at most AHEAD chunks ahead, while the sync does chunk 0 itself (the login overlaps it)
-    and then takes the others in order: `get(n)`. None for chunk 0, without `second` (one chunk:
-    no second connection), and once the thread has failed (one log line): the sync then does that
-    chunk and the rest itself. Leaving the context stops and joins the thread, its connection
-    closed."""
+    """`work(connection, uids)` for chunks 1, 2... of a folder, done in order of index by up to
+    WORKERS threads, each on a connection of its own, at most AHEAD chunks beyond the one the sync
+    is storing, while the sync does chunk 0 itself (the logins overlap it) and then takes the
+    others in order: `get(n)`. None for chunk 0, without `second` (one chunk: no connection
+    opened), and for a chunk no thread will deliver (its thread failed, or all did: one log
+    line): the sync then does it itself. Leaving the context stops and joins the threads, their
+    connections closed."""
 
     def __init__(self, chunks: list[list[int]], work: Callable[[IMAPClient, list[int]], T],
                  check_stop: Callable[[], None], second: Second | None = None) -> None:
         self.chunks, self.work, self.check_stop, self.second = chunks, work, check_stop, second
-        self.ready: queue.Queue[tuple[int, T] | BaseException] = queue.Queue(maxsize=AHEAD)
-        self.stopping = threading.Event()
-        self.other: IMAPClient | None = None  # the second connection, once open
-        self.thread: threading.Thread | None = None
-        self.failed = second is None
+        self.cond = threading.Condition()  # guards everything below
+        self.claim, self.taken = 1, 0  # the next chunk a thread may take up; the one being stored
+        self.done: dict[int, T] = {}
+        self.lost: set[int] = set()  # taken up by a thread that then failed
+        self.failures: list[str] = []
+        self.said = False  # the one log line
+        self.stopping = False
+        self.open: list[IMAPClient] = []  # the threads' connections
+        count = 0 if second is None else min(WORKERS, len(chunks) - 1)
+        label = "" if second is None else second.label
+        self.threads = [threading.Thread(target=self._run, name=f"prefetch {label} {i}", daemon=True)
+                        for i in range(count)]
+        self.alive = count
 
     def __enter__(self) -> Ahead[T]:
-        if self.second is not None:
-            name = f"prefetch {self.second.label}"
-            self.thread = threading.Thread(target=self._run, name=name, daemon=True)
-            self.thread.start()
+        for thread in self.threads:
+            thread.start()
         return self
 
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
-        self.stop()
+        self.stop(cut=kind is not None)
 
     def get(self, n: int) -> T | None:
-        """Chunk n's work, done ahead; None: the caller does it."""
-        if n == 0 or self.failed:
+        """Chunk n's work, done ahead; None: the caller does it. Chunks are asked for in order."""
+        if n == 0 or not self.threads:
             return None
-        try:
-            got = self._next()
-            if isinstance(got, BaseException):
-                raise Failed(f"{type(got).__name__}: {got}")
-            if got[0] != n:
-                raise Failed(f"chunk {got[0]} came when chunk {n} was due")
-            return got[1]
-        except Failed as exc:
-            assert self.second is not None
-            log.warning("%s: working ahead on a second connection failed, the sync does the rest on its "
-                        "own: %s", self.second.label, exc)
-            self.failed = True
-            self.stop()
-            return None
+        with self.cond:
+            self.taken = n
+            self.cond.notify_all()
+            while n not in self.done and n not in self.lost and self.alive:
+                self.cond.wait(WAIT)
+                self.check_stop()
+            self._say()
+            return self.done.pop(n, None)
 
-    def stop(self) -> None:
-        """Stop the thread and wait for it, its connection closed; idempotent. A FETCH in flight
-        is cut short by shutting the socket down under it: a stop must not wait for the server."""
-        self.stopping.set()
-        thread, self.thread = self.thread, None
-        if thread is None:
-            return
-        with contextlib.suppress(queue.Empty):
-            while True:
-                self.ready.get_nowait()  # a put blocked on a full queue sees `stopping` next
-        other = self.other
-        if other is not None and thread.is_alive():
+    def stop(self, cut: bool = True) -> None:
+        """Stop the threads and wait for them, their connections closed; idempotent. With `cut`,
+        a FETCH in flight is cut short by shutting its socket down: a stop must not wait for the
+        server. Without (every chunk taken), the threads are only logging out."""
+        with self.cond:
+            self.stopping = True
+            self.cond.notify_all()
+            busy = list(self.open) if cut else []
+        for other in busy:
             with contextlib.suppress(Exception):
                 socket.socket.shutdown(other.socket(), socket.SHUT_RDWR)  # the raw socket, TLS or not
-        thread.join()
+        for thread in self.threads:
+            if thread.is_alive():
+                thread.join()
+        with self.cond:
+            self._say()  # a thread that failed after the sync's last chunk is said here
 
-    def _next(self) -> tuple[int, T] | BaseException:
-        while True:
-            try:
-                return self.ready.get(timeout=WAIT)
-            except queue.Empty:
-                self.check_stop()
-                if self.thread is None or not self.thread.is_alive() and self.ready.empty():
-                    raise Failed("the prefetch thread ended early") from None
+    def _say(self) -> None:
+        """The one log line of a sync whose threads failed (the first failure; the caller holds cond)."""
+        if self.failures and not self.said:
+            self.said = True
+            assert self.second is not None
+            log.warning("%s: deciding chunks ahead on another connection failed, the sync does them "
+                        "itself: %s", self.second.label, self.failures[0])
 
     def _run(self) -> None:
-        """The thread: connect, EXAMINE, then each chunk's work, in order, into the queue."""
+        """A thread: connect, EXAMINE, then take up the next chunk, in order, while the sync
+        is at most AHEAD behind; any failure hands its chunk back to the sync."""
         assert self.second is not None
-        second = self.second
+        second, other, n = self.second, None, None
         try:
-            self.other = second.connect()
-            if self.stopping.is_set():
-                return
-            info = self.other.select_folder(second.folder, readonly=True)
+            other = second.connect()
+            with self.cond:
+                self.open.append(other)
+                if self.stopping:
+                    return
+            info = other.select_folder(second.folder, readonly=True)
             if int(info[b"UIDVALIDITY"]) != second.uidvalidity:
                 raise Failed("UIDVALIDITY changed since the sync's EXAMINE")
-            for n in range(1, len(self.chunks)):
-                if self.stopping.is_set():
-                    return
-                self._put((n, self.work(self.other, self.chunks[n])))
-        except BaseException as exc:  # noqa: BLE001 - handed to the sync, which logs it and works alone
-            self._put(exc)
+            while (n := self._take_up()) is not None:
+                got = self.work(other, self.chunks[n])
+                with self.cond:
+                    self.done[n] = got
+                    n = None
+                    self.cond.notify_all()
+        except BaseException as exc:  # noqa: BLE001 - the sync logs it and does the chunk itself
+            with self.cond:
+                self.failures.append(f"{type(exc).__name__}: {exc}")
+                if n is not None:
+                    self.lost.add(n)
         finally:
-            if self.other is not None:
-                second.close(self.other)
+            if other is not None:
+                second.close(other)
+            with self.cond:
+                self.alive -= 1
+                self.cond.notify_all()
 
-    def _put(self, got: tuple[int, T] | BaseException) -> None:
-        while not self.stopping.is_set():
-            with contextlib.suppress(queue.Full):
-                self.ready.put(got, timeout=WAIT)
-                return
+    def _take_up(self) -> int | None:
+        with self.cond:
+            self.cond.wait_for(lambda: self.stopping or self.claim >= len(self.chunks)
+                               or self.claim <= self.taken + AHEAD)
+            if self.stopping or self.claim >= len(self.chunks):
+                return None
+            self.claim += 1
+            return self.claim - 1
