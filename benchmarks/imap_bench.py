@@ -52,6 +52,7 @@ FORWARDS = 8  # of the SIV mails, this many are agent forwards from a non-Amazon
 PUSH_USER = "push@example.com"  # an empty mailbox for the service run (APPEND -> alert received)
 
 CHILD = Path(__file__).resolve().parent / "imap_child.py"  # one contender per fresh process
+WORKERS: dict[str, str] = {}  # --workers, handed to the engine child in its environment
 
 
 def build(server: Dovecot, mails: int, siv: int, seed: int = 42, mix: str = "plain") -> tuple[int, set[str]]:
@@ -129,8 +130,9 @@ def run_child(mode: str, server: Dovecot, pwfile: Path, db: str, port: int | Non
     """One contender in a fresh process; `port`: where it connects (a SlowLink), else Dovecot."""
     logouts = len(server.logouts())
     t0 = time.monotonic()
+    env = {**os.environ, "PYTHONPATH": str(ROOT), **WORKERS}
     proc = subprocess.Popen([sys.executable, str(CHILD), mode, str(port or server.port), str(pwfile), db],
-                            stdout=subprocess.PIPE, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+                            stdout=subprocess.PIPE, cwd=ROOT, env=env)
     out = proc.stdout.read()  # type: ignore[union-attr]
     _, status, usage = os.wait4(proc.pid, 0)
     seconds = time.monotonic() - t0
@@ -317,7 +319,11 @@ def main() -> None:
     ap.add_argument("--link", default=None, metavar="MBPS,RTT_MS",
                     help="the contenders connect through benchmarks/slowlink.py: e.g. 4,40 = 4 MB/s each "
                          "way, 40 ms round trip (a distant server; with --engine-only, or wait)")
+    ap.add_argument("--workers", type=int, default=None,
+                    help="the engine's threads deciding chunks ahead (mail.prefetch.WORKERS; 0: none)")
     args = ap.parse_args()
+    if args.workers is not None:
+        WORKERS["SIV_BENCH_WORKERS"] = str(args.workers)
     for mix in args.mix.split(","):
         bench_mix(args, mix.strip())
 

@@ -17,6 +17,7 @@ import time
 T0 = time.monotonic()
 
 import json  # noqa: E402
+import os  # noqa: E402
 import socket  # noqa: E402
 import sys  # noqa: E402
 import threading  # noqa: E402
@@ -109,6 +110,8 @@ def engine(port: int, pwfile: Path, db: str) -> dict[str, Any]:
         from watcher.mail import prefetch
 
         prefetch.Ahead.get = phases.wrap("waiting for the chunk decided ahead", prefetch.Ahead.get)  # type: ignore[method-assign]
+        if os.environ.get("SIV_BENCH_WORKERS"):  # imap_bench.py --workers: the same build, other threads
+            prefetch.WORKERS = int(os.environ["SIV_BENCH_WORKERS"])
         prefetch.fetch_headers = phases.wrap("header fetch", prefetch.fetch_headers)
     except ImportError:
         imap.fetch_headers = phases.wrap("header fetch", imap.fetch_headers)
