@@ -1,28 +1,30 @@
-"""A folder's chunks decided ahead on a second connection, and how a chunk's headers are read.
+"""A folder's chunks decided ahead on other connections, and how a chunk's headers are read.
 
 Why (issue 10, round 4): a first sync handles its UIDs in chunks of 2,000, one after the other:
 deciding (header FETCH, triage, BODYSTRUCTURE, partial views: `imap._decide`), then bodies,
-classify, store. While the server answers, Python waited; while Python classified and stored,
-the server idled. With more than one chunk, `Ahead` opens a second connection in a thread that
-decides chunks 1, 2... (at most AHEAD ahead: bounded memory) while the sync does chunk 0 itself
-and then fetches the bodies of, classifies and stores each chunk in order. Over a link with
-round trips and a few MB/s (`imap_bench.py --link 4,40`) the deciding's waits are most of a
-first sync, ~6 of ~10 s: the thread takes them off the sync's path (sync 10.3 -> 7.9 s). On the
-bench's local Dovecot the server answers in ms and both threads mostly compute, taking turns
-under the GIL: no gain there (within noise, perhaps +0.1 s of switching).
+classify, store. While the server answered, Python waited; while Python classified and stored,
+the server idled. With more than one chunk, `Ahead` runs up to WORKERS threads, each on a
+connection of its own, that decide chunks 1, 2... (at most AHEAD beyond the one being stored:
+bounded memory) while the sync decides chunk 0 itself and then fetches the bodies of, classifies
+and stores each chunk in order. Over a link with round trips and a few MB/s (`imap_bench.py
+--link 4,40`) the deciding's waits were most of a first sync: the engine went from 11.6 to 7.0 s.
+On the bench's loopback Dovecot the server answers in ms and the threads' CPU takes turns with
+the sync's under the GIL: the sync after start went from 2.51 to 2.27 s (same build, threads
+off/on), within the noise of a whole-process run on the shared machine.
 
-Measured and dropped (BENCHMARKS.md, issue 10 round 4): prefetching the headers only (the
-thread read each answer unparsed, the sync parsed it) saved 1.7 s of the 2.4 s over that link;
-the partial views' round trips were the largest wait left. Pipelining on the sync's own
-connection: answers come in the order asked, so the overlap would be only the triage, and every
-command of mail.views (imapclient's fallbacks included) would have to know of a pending answer.
+Measured and dropped (BENCHMARKS.md, issue 10 round 4): the header FETCH alone ahead (the
+partial views' round trips were the largest wait left); one thread (over the slow link the sync
+then waited 3.8 s for it); the thread reading raw answers for the sync to parse. Pipelining on
+the sync's own connection: answers come in the order asked, so the overlap would be only the
+triage, and every command of mail.views (imapclient's fallbacks included) would have to know of
+a pending answer.
 
-Why it is safe: the thread only reads and decides; chunks are handed over, and so stored, in
-ascending order, one at a time, and the watermark moves as before. Whatever goes wrong on the
-second connection (a provider that allows one login at a time, a dropped link, another
-UIDVALIDITY) falls back, with one log line, to the sync deciding the rest itself: the same
-plans, never a chunk lost or given twice. On any exit (end, error, stop) the thread is stopped
-and joined, and its connection closed.
+Why it is safe: the threads only read and decide; chunks are handed over, and so stored, in
+ascending order, one at a time, and the watermark moves as before. Whatever goes wrong on a
+thread's connection (a provider that allows one login at a time, a dropped link, another
+UIDVALIDITY) hands its chunk back to the sync, which decides it itself, with one log line: the
+same plans, never a chunk lost or given twice. On any exit (end, error, stop) the threads are
+stopped and joined, and their connections closed.
 """
 
 from __future__ import annotations
