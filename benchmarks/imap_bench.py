@@ -20,6 +20,7 @@ folder with a large attachment; the SIV mails, forwards and phishing included).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -37,6 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.slowlink import SlowLink  # noqa: E402
 from tests.corpus.sellermix import (  # noqa: E402
     amazon_notice,
     ordinary_forward,
@@ -50,6 +52,7 @@ FORWARDS = 8  # of the SIV mails, this many are agent forwards from a non-Amazon
 PUSH_USER = "push@example.com"  # an empty mailbox for the service run (APPEND -> alert received)
 
 CHILD = Path(__file__).resolve().parent / "imap_child.py"  # one contender per fresh process
+WORKERS: dict[str, str] = {}  # --workers, handed to the engine child in its environment
 
 
 def build(server: Dovecot, mails: int, siv: int, seed: int = 42, mix: str = "plain") -> tuple[int, set[str]]:
@@ -123,11 +126,13 @@ def _seller_mails(mails: int, rng: random.Random, now: float, siv_at: set[int], 
         yield raw, when
 
 
-def run_child(mode: str, server: Dovecot, pwfile: Path, db: str) -> dict:
+def run_child(mode: str, server: Dovecot, pwfile: Path, db: str, port: int | None = None) -> dict:
+    """One contender in a fresh process; `port`: where it connects (a SlowLink), else Dovecot."""
     logouts = len(server.logouts())
     t0 = time.monotonic()
-    proc = subprocess.Popen([sys.executable, str(CHILD), mode, str(server.port), str(pwfile), db],
-                            stdout=subprocess.PIPE, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    env = {**os.environ, "PYTHONPATH": str(ROOT), **WORKERS}
+    proc = subprocess.Popen([sys.executable, str(CHILD), mode, str(port or server.port), str(pwfile), db],
+                            stdout=subprocess.PIPE, cwd=ROOT, env=env)
     out = proc.stdout.read()  # type: ignore[union-attr]
     _, status, usage = os.wait4(proc.pid, 0)
     seconds = time.monotonic() - t0
@@ -311,7 +316,14 @@ def main() -> None:
                     help="first sync only: no steady state, no push latency")
     ap.add_argument("--engine-only", action="store_true",
                     help="while developing: no naive runs (no speed-up), phases and bytes only")
+    ap.add_argument("--link", default=None, metavar="MBPS,RTT_MS",
+                    help="the contenders connect through benchmarks/slowlink.py: e.g. 4,40 = 4 MB/s each "
+                         "way, 40 ms round trip (a distant server; with --engine-only, or wait)")
+    ap.add_argument("--workers", type=int, default=None,
+                    help="the engine's threads deciding chunks ahead (mail.prefetch.WORKERS; 0: none)")
     args = ap.parse_args()
+    if args.workers is not None:
+        WORKERS["SIV_BENCH_WORKERS"] = str(args.workers)
     for mix in args.mix.split(","):
         bench_mix(args, mix.strip())
 
@@ -332,13 +344,7 @@ def bench_mix(args: argparse.Namespace, mix: str) -> None:
                   file=sys.stderr)
             pwfile = Path(tmp) / "pw"
             pwfile.write_text(PASSWORD)
-            engine, naive = [], []
-            for run in range(args.runs):
-                engine.append(run_child("engine", server, pwfile, f"sqlite:///{tmp}/engine{run}.db"))
-                if not args.engine_only:
-                    naive.append(run_child("naive", server, pwfile, f"sqlite:///{tmp}/naive{run}.db"))
-                print(f"{mix} run {run}: engine {engine[-1]['seconds']:.2f} s, {engine[-1]['wire_out']} bytes"
-                      + (f", naive {naive[-1]['seconds']:.2f} s" if naive else ""), file=sys.stderr)
+            engine, naive = first_syncs(args, mix, server, pwfile, tmp)
             if naive:
                 first_sync_report(args, mix, server, folder_bytes, siv_ids, engine, naive)
             phase_report(mix, folder_bytes, siv_ids, engine)
@@ -351,6 +357,24 @@ def bench_mix(args: argparse.Namespace, mix: str) -> None:
             push_report(args, steady, latencies, service_stored, alerted)
         finally:
             server.stop()  # also when a run fails: no Dovecot left behind
+
+
+def first_syncs(args: argparse.Namespace, mix: str, server: Dovecot, pwfile: Path,
+                tmp: str) -> tuple[list[dict], list[dict]]:
+    """The engine's and the naive runs, alternating; through a SlowLink with --link."""
+    engine: list[dict] = []
+    naive: list[dict] = []
+    link = contextlib.nullcontext() if args.link is None else SlowLink(
+        server.port, *(float(x) for x in args.link.split(",")))
+    with link as relay:
+        port = relay.port if relay is not None else None
+        for run in range(args.runs):
+            engine.append(run_child("engine", server, pwfile, f"sqlite:///{tmp}/engine{run}.db", port))
+            if not args.engine_only:
+                naive.append(run_child("naive", server, pwfile, f"sqlite:///{tmp}/naive{run}.db", port))
+            print(f"{mix} run {run}: engine {engine[-1]['seconds']:.2f} s, {engine[-1]['wire_out']} bytes"
+                  + (f", naive {naive[-1]['seconds']:.2f} s" if naive else ""), file=sys.stderr)
+    return engine, naive
 
 
 def first_sync_report(args: argparse.Namespace, mix: str, server: Dovecot, folder_bytes: int,

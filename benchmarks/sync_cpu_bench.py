@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT))
 def record(out: Path) -> None:
     from benchmarks.imap_bench import build
     from tests.dovecot import PASSWORD, USER, Dovecot
-    from watcher.mail import imap, views, wire
+    from watcher.mail import imap, prefetch, views, wire
     from watcher.settings.config import Config, MailboxConfig, ScheduleConfig
     from watcher.store.tables import Store
 
@@ -52,7 +52,7 @@ def record(out: Path) -> None:
             chunks: list[dict[int, bytes]] = []
             answers: list[tuple[list[int], list[bytes], Any]] = []
             responses: list[tuple[list[bytes], list[bytes]]] = []
-            headers, items, one = imap.fetch_headers, views.fetch_items, wire._one_fetch
+            headers, items, one = prefetch.fetch_headers, views.fetch_items, wire._one_fetch
 
             def noted_headers(*args: Any) -> dict[int, bytes]:
                 chunks.append(headers(*args))
@@ -66,7 +66,7 @@ def record(out: Path) -> None:
                 responses.append((list(texts), list(literals)))
                 return one(texts, literals)
 
-            imap.fetch_headers, views.fetch_items = noted_headers, noted_items
+            prefetch.fetch_headers, views.fetch_items = noted_headers, noted_items
             wire._one_fetch = noted_response
             pwfile = Path(tmp) / "pw"
             pwfile.write_text(PASSWORD)

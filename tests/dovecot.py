@@ -60,16 +60,19 @@ class Dovecot:
 
     def __init__(self, root: str | Path | None = None,
                  users: Iterable[tuple[str, str]] = ((USER, PASSWORD),),
-                 oauth2_conf: str | None = None) -> None:
+                 oauth2_conf: str | None = None, max_connections: int = 200) -> None:
         """`oauth2_conf`: the text of a dovecot-oauth2.conf.ext; given, XOAUTH2 and OAUTHBEARER logins
         go to an `oauth2` passdb with it, while PLAIN/LOGIN (the test's own admin client) stay on
-        the passwd-file. Dovecot 2.3 only: 2.4 spells the oauth2 passdb settings differently."""
+        the passwd-file. Dovecot 2.3 only: 2.4 spells the oauth2 passdb settings differently.
+        `max_connections`: logged-in sessions per user and IP (some providers allow one: a second
+        login is refused with [LIMIT])."""
         self.binary = find_binary()
         self.root = Path(root or tempfile.mkdtemp(prefix="sivw-dovecot-"))
         self.root.mkdir(parents=True, exist_ok=True)
         os.chmod(self.root, 0o755)  # the dovecot user must reach its mail dir below it
         self.users = list(users)
         self.oauth2_conf = oauth2_conf
+        self.max_connections = max_connections
         self.port = free_port()
         self.host = "127.0.0.1"
         self.proc: subprocess.Popen[bytes] | None = None
@@ -259,7 +262,7 @@ first_valid_uid = {self.uid}
         passwords_only = "" if self.oauth2_conf is None else "  mechanisms = plain login\n"
         return self._shared() + f"""disable_plaintext_auth = no
 last_valid_uid = 0
-mail_max_userip_connections = 200
+mail_max_userip_connections = {self.max_connections}
 imap_logout_format = in=%i out=%o
 service imap-login {{
   inet_listener imap {{
@@ -325,7 +328,7 @@ namespace inbox {{
         chroot = "" if os.geteuid() == 0 else "  chroot =\n"
         return "dovecot_config_version = 2.4.0\ndovecot_storage_version = 2.4.0\n" + self._shared() + f"""\
 auth_allow_cleartext = yes
-mail_max_userip_connections = 200
+mail_max_userip_connections = {self.max_connections}
 imap_logout_format = in=%{{input}} out=%{{output}}
 service imap-login {{
   inet_listener imap {{

@@ -20,7 +20,7 @@ import pytest
 from tests.corpus import sellermix
 from tests.dovecot import Account
 from tests.mailgen import big_siv_mail, corpus, filler, forward, siv_mail
-from watcher.mail import imap, wire
+from watcher.mail import imap, prefetch, wire
 from watcher.mail.push import RECONNECT_CAP, Backoff, IdleWorker, Poller
 from watcher.settings.config import Config, ScheduleConfig
 from watcher.store.tables import Store
@@ -480,9 +480,9 @@ def test_header_reader_agrees_with_imapclient_on_a_real_server(imap_account, tmp
     client = imap.connect(imap_account.mailbox())
     try:
         client.select_folder("INBOX", readonly=True)
-        fast = imap._fetch_headers(client, uids)
-        with patch.object(imap, "fetch_headers", side_effect=wire.Unreadable):
-            slow = imap._fetch_headers(client, uids)
+        fast = prefetch.read_headers(client, uids)
+        with patch.object(prefetch, "fetch_headers", side_effect=wire.Unreadable):
+            slow = prefetch.read_headers(client, uids)
         assert fast == slow and sorted(fast) == uids
         assert all(fast[uid].startswith(b"From: ") for uid in uids)
         assert client.noop()[0]  # the connection is still in step after both readers
@@ -512,25 +512,25 @@ def test_header_fetch_falls_back_to_imapclient_when_a_private_part_is_missing(im
     client = imap.connect(imap_account.mailbox())
     try:
         client.select_folder("INBOX", readonly=True)
-        fast = imap._fetch_headers(client, uids)
+        fast = prefetch.read_headers(client, uids)
         public_fetches: list[list[int]] = []
         real_fetch = client.fetch
         monkeypatch.setattr(client, "fetch",
                             lambda u, items: public_fetches.append(u) or real_fetch(u, items))
         owner, name = missing.split(".")
         if owner == "imapclient":
-            fallback = imap._fetch_headers(Without(client, name), uids)  # type: ignore[arg-type]
+            fallback = prefetch.read_headers(Without(client, name), uids)  # type: ignore[arg-type]
         else:
             if owner == "imaplib":
                 monkeypatch.setattr(wire, "imaplib", Without(imaplib, name))
             else:
-                monkeypatch.setattr(imap, "fetch_headers",
+                monkeypatch.setattr(prefetch, "fetch_headers",
                                     lambda i, u, f: wire.fetch_headers(Without(i, name), u, f))
-            fallback = imap._fetch_headers(client, uids)
+            fallback = prefetch.read_headers(client, uids)
         assert public_fetches == [uids]  # imapclient's public API answered
         assert fallback == fast and sorted(fallback) == uids
         monkeypatch.undo()
-        assert imap._fetch_headers(client, uids) == fast  # nothing was sent before the fallback
+        assert prefetch.read_headers(client, uids) == fast  # nothing was sent before the fallback
         assert client.noop()[0]  # the connection is still in step
     finally:
         imap.close(client)

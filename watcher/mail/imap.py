@@ -26,10 +26,10 @@ from typing import TYPE_CHECKING, Any, Protocol
 from imapclient import IMAPClient, SocketTimeout
 from imapclient.exceptions import LoginError
 
-from watcher.core.candidates import HEADER_FIELDS, Vocabulary, rules_vocabulary, triage
+from watcher.core.candidates import Vocabulary, rules_vocabulary, triage
 from watcher.mail import views
+from watcher.mail.prefetch import Ahead, Second, read_headers
 from watcher.mail.recording import Others, record_mail
-from watcher.mail.wire import Unreadable, fetch_headers
 from watcher.settings import secrets
 from watcher.settings.config import Config, MailboxConfig, ScheduleConfig
 from watcher.store.tables import OnRecord, Store
@@ -42,8 +42,6 @@ log = logging.getLogger(__name__)
 
 Progress = Callable[[str, str, int, int], None]  # (mailbox, folder, done, total) during a first sync
 
-HEADER_FIELD_LIST = " ".join(HEADER_FIELDS).encode()
-HEADER_ITEM = b"BODY.PEEK[HEADER.FIELDS (%s)]" % HEADER_FIELD_LIST
 CHUNK = 2000  # UIDs per header FETCH and per watermark step; explicit UID sets, never "1:*"
 JUNK_NAMES = ("junk", "spam", "junk e-mail", "junk email", "bulk mail", "垃圾邮件", "垃圾郵件", "垃圾箱")
 
@@ -75,6 +73,11 @@ class FolderReport:
     error: str | None = None
     history: bool = False  # the folder's first complete sync: what it finds is old mail
 
+    def add(self, counts: FolderReport) -> None:
+        """Add the counts of a chunk's deciding (`imap._decide`, maybe done on another thread)."""
+        for name in ("commands", "headers_fetched", "bytes_fetched", "notices", "partials_fetched"):
+            setattr(self, name, getattr(self, name) + getattr(counts, name))
+
 
 @dataclass
 class SyncReport:
@@ -94,6 +97,7 @@ class SyncReport:
         return self.error is None and not any(f.error for f in self.folders)
 
 
+Decided = tuple[list[views.Plan], FolderReport]  # a chunk's plans, and the counts of deciding them
 FirstSyncHook = Callable[[SyncReport], None]  # after a folder's first complete sync: summarise history
 
 
@@ -308,11 +312,17 @@ def sync_folder(client: IMAPClient, ctx: SyncContext, folder: str, first: bool,
     rep.commands += 1
     rep.uids_seen = len(uids)
     report = ctx.progress if ctx.progress and (first or rep.first_sync) else None
-    for start in range(0, len(uids), CHUNK):
-        ctx.check_stop()
-        if report:
-            report(name, folder, start, len(uids))
-        _sync_chunk(client, ctx, rep, folder, uids[start:start + CHUNK])
+    chunks = [uids[start:start + CHUNK] for start in range(0, len(uids), CHUNK)]
+    work = functools.partial(_decide, extra=vocabulary_for(ctx.rules_folders))
+    second = Second(functools.partial(connect, ctx.mailbox), close, folder, uidvalidity, f"{name}/{folder}")
+    with Ahead(chunks, work, ctx.check_stop, second if len(chunks) > 1 else None) as ahead:
+        for n, chunk in enumerate(chunks):  # in ascending order: each moves the watermark
+            ctx.check_stop()
+            if report:
+                report(name, folder, n * CHUNK, len(uids))
+            plans, counts = ahead.get(n) or work(client, chunk)
+            rep.add(counts)
+            _sync_chunk(client, ctx, rep, folder, chunk[-1], plans)
     if report:
         report(name, folder, len(uids), len(uids))
     # Everything below UIDNEXT (as of EXAMINE) is handled now, the old mail outside the
@@ -322,54 +332,33 @@ def sync_folder(client: IMAPClient, ctx: SyncContext, folder: str, first: bool,
     return rep
 
 
-def _sync_chunk(client: IMAPClient, ctx: SyncContext, rep: FolderReport, folder: str,
-                uids: list[int]) -> None:
-    """Headers of a chunk, then each mail's fate for as few bytes as it takes (core.candidates.
-    triage, then mail.views): skipped, an Amazon notice (settled by headers), or a candidate
-    whose structure and partial view decide whether it is fetched (whole, or its text parts);
-    what is fetched is classified and stored, the watermark moved to the chunk's end only after
-    all of it is committed."""
-    headers = _fetch_headers(client, uids)
-    rep.commands += 1
-    rep.headers_fetched += len(headers)
+def _decide(client: IMAPClient, uids: list[int], extra: Vocabulary | None) -> Decided:
+    """A chunk's headers, then each mail's fate for as few bytes as it takes (core.candidates.triage,
+    then mail.views): skipped, a notice settled by headers, or a candidate to fetch whole or in part.
+    Counts go to a report of their own, which the sync adds up: this runs on mail.prefetch's thread."""
+    counts = FolderReport("")
+    headers = read_headers(client, uids)  # a UID missing was expunged between SEARCH and FETCH
+    counts.commands, counts.headers_fetched = 1, len(headers)
     fates: dict[int, str] = {}
-    extra = vocabulary_for(ctx.rules_folders)
-    for uid, header in headers.items():  # a UID missing was expunged between SEARCH and FETCH
-        rep.bytes_fetched += len(header)
+    for uid, header in headers.items():
+        counts.bytes_fetched += len(header)
         fate = triage(header, extra)
         if fate in ("whole", "partial", "structure"):
             fates[uid] = fate
         elif fate == "notice":
-            rep.notices += 1
-    plans = views.decide(client, rep, fates, headers, extra)
+            counts.notices += 1
+    return views.decide(client, counts, fates, headers, extra), counts
+
+
+def _sync_chunk(client: IMAPClient, ctx: SyncContext, rep: FolderReport, folder: str, end: int,
+                plans: list[views.Plan]) -> None:
+    """Fetch what `_decide` planned, classify and store it, then move the watermark to the
+    chunk's `end` (its last UID), only after all of it is committed."""
     others = Others(ctx, rep, folder)
     for uid, raw, size in views.bodies(client, rep, plans, ctx.schedule.max_body_bytes, ctx.check_stop):
         record_mail(ctx, rep, folder, uid, raw, size, others)
     others.flush()
-    ctx.store.advance(ctx.mailbox.name, folder, rep.uidvalidity, uids[-1])
-
-
-def _fetch_headers(client: IMAPClient, uids: list[int]) -> dict[int, bytes]:
-    """UID -> header bytes, read straight off the socket (mail.wire: imaplib and imapclient
-    would spend ~0.8 s of a 20,000-mail first sync parsing); an answer that reader does not
-    understand, or a UID missing from it, is asked again through imapclient. So is every chunk
-    when imaplib or imapclient lacks a private part the reader leans on (AttributeError, raised
-    before anything is sent): slower, but the same headers. No RFC822.SIZE: only candidates
-    need it (mail.views asks), and on 20,000 mails it is 0.4 MB of answer."""
-    try:
-        return fetch_headers(client._imap, uids, HEADER_FIELD_LIST)
-    except Unreadable:
-        pass
-    except AttributeError as exc:
-        _slow_headers(str(exc))
-    fetched = client.fetch(uids, [HEADER_ITEM])
-    return {u: views.item(d, b"BODY[HEADER") or b"" for u, d in fetched.items()}
-
-
-@functools.cache
-def _slow_headers(reason: str) -> None:
-    """Said once per reason and process, not once per chunk."""
-    log.warning("header FETCH falls back to imapclient's parser (slower): %s", reason)
+    ctx.store.advance(ctx.mailbox.name, folder, rep.uidvalidity, end)
 
 
 def sync_mailbox(ctx: SyncContext, client: IMAPClient | None = None) -> SyncReport:
