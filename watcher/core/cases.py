@@ -42,8 +42,6 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-import holidays
-
 from watcher.core.model import Classification, Kind, Mark, SenderCheck, State
 
 DEADLINE_REMINDER_DAYS = (7, 3, 1)
@@ -280,6 +278,10 @@ def _appointment(appointment: datetime | None) -> list[ReminderPlan]:
 
 def add_china_business_days(start: date, days: int) -> date:
     """The `days`-th Chinese working day after `start`: weekends and public holidays skipped,
-    official make-up working days (调休上班) on weekends counted, as `holidays` knows them."""
+    official make-up working days (调休上班) on weekends counted, as `holidays` knows them.
+    Imported here: ~40 ms, and only a booked case's confirmation deadline needs it, not every
+    sync or `classify` that imports this module."""
+    import holidays
+
     calendar = holidays.country_holidays("CN", years=range(start.year, start.year + 2))
     return calendar.get_nth_working_day(start, days)
