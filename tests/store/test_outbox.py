@@ -21,19 +21,16 @@ from watcher.core.alerts import AlertText
 from watcher.settings.config import Config
 from watcher.store.outbox import (
     BACKOFF_CAP,
-    NOTIFY_TYPES,
     AlertDraft,
     add_alert,
     add_alerts,
     backoff,
     cancel_alerts,
     deliver_pending,
-    fingerprint,
     retry_after,
-    test_notify,
-    validate_urls,
 )
 from watcher.store.tables import AlertRow, CaseRow, Store
+from watcher.store.targets import fingerprint, test_notify, validate_urls
 
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 ROOT = Path(__file__).resolve().parents[2]
@@ -115,10 +112,6 @@ def test_add_alert_rejects_an_unknown_notify_type(store: Store) -> None:
         add_alert(s, draft(None, "k", purpose="p", notify_type="urgent", title="t", body="b"))
 
 
-def test_notify_types_are_apprises() -> None:
-    assert tuple(t.value for t in apprise.NotifyType) == NOTIFY_TYPES
-
-
 SYNC_WITHOUT_APPRISE = """
 import sys
 from datetime import datetime, UTC
@@ -126,7 +119,7 @@ from watcher.app import service
 from watcher.mail import imap
 from watcher.core.alerts import AlertText
 from watcher.settings.config import Config
-from watcher.store import ingest, outbox
+from watcher.store import ingest, outbox, targets
 from watcher.store.tables import Store
 
 store = Store("sqlite:///outbox.db")
@@ -136,7 +129,7 @@ with store.session() as s:
     s.commit()
 outbox.deliver_pending(store, Config(notify_urls=("json://127.0.0.1:9/",)))  # nothing due yet
 print("apprise" in sys.modules, "sqlalchemy.dialects.postgresql" in sys.modules, "holidays" in sys.modules)
-outbox.validate_urls(["json://127.0.0.1:9/"])
+targets.validate_urls(["json://127.0.0.1:9/"])
 print("apprise" in sys.modules)
 """
 
@@ -407,24 +400,6 @@ def test_secret_tokens_never_reach_the_database_or_the_logs(store, http_receiver
     assert "Apprise" in caplog.text or "apprise" in caplog.text  # the logs were really captured
     assert [r.ok for r in results] == [True, False, False]
     assert results[0].target.startswith("json://bot:****@127.0.0.1")
-
-
-def test_validate_urls_names_the_problem_without_the_secret() -> None:
-    errors = validate_urls(["json://127.0.0.1/hook", f"nosuch://{TOKEN}", f"{TOKEN}", "wecombot://"])
-    assert errors == [
-        "notify URL #2 (nosuch://...): Apprise cannot load it (unknown service 'nosuch')",
-        "notify URL #3: not a URL (expected service://...)",
-        "notify URL #4 (wecombot://...): Apprise cannot load it (missing or invalid fields)",
-    ]
-
-
-def test_test_notify_reports_per_target_in_the_configured_language(http_receiver) -> None:
-    down = HttpReceiver()
-    results = test_notify(Config(language="zh", notify_urls=(http_receiver.url(), down.url())))
-    assert [(r.index, r.ok) for r in results] == [(1, True), (2, False)]
-    assert http_receiver.bodies()[0]["title"] == "siv-watcher 测试通知"
-    test_notify(Config(language="en", notify_urls=(http_receiver.url(),)))
-    assert http_receiver.bodies()[1]["title"] == "siv-watcher test alert"
 
 
 def test_terminal_target_prints_the_alert(store, capsys) -> None:

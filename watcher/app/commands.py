@@ -2,7 +2,7 @@
 test-notify, appeal-draft, doctor and demo (`classify`, which needs neither, is in cli.py).
 
 Thin by design: each only calls the module that does the work (app.service, store.casebook,
-store.outbox, app.doctor, demo.run), then prints. Their help text is in the user's language
+store.outbox, store.targets, app.doctor, demo.run), then prints. Their help text is in the user's language
 (Chinese unless the config says English), because sellers read it next to the alerts.
 """
 
@@ -146,11 +146,11 @@ def check_targets(config: Config) -> None:
     """A target Apprise cannot load would keep its alerts pending for ever: refuse to start, as
     `doctor` would report it. No target at all is allowed (alerts wait in the outbox), but said."""
     from watcher.settings.config import ConfigError
-    from watcher.store import outbox
+    from watcher.store import targets
 
-    errors = outbox.validate_urls(config.notify_urls, "notify.urls")
+    errors = targets.validate_urls(config.notify_urls, "notify.urls")
     for mailbox in config.mailboxes:
-        errors += outbox.validate_urls(mailbox.notify_urls, f"mailboxes.{mailbox.name}.notify_urls")
+        errors += targets.validate_urls(mailbox.notify_urls, f"mailboxes.{mailbox.name}.notify_urls")
     if errors:
         raise ConfigError("; ".join(errors))
     if not config.notify_urls and not any(m.notify_urls for m in config.mailboxes):
@@ -271,10 +271,10 @@ def cmd_alerts(args: argparse.Namespace) -> int:
 
 
 def cmd_test_notify(args: argparse.Namespace) -> int:
-    from watcher.store import outbox
+    from watcher.store import targets
 
     config = need_config(args)
-    results = outbox.test_notify(config, args.mailbox)
+    results = targets.test_notify(config, args.mailbox)
     for result in results:
         detail = f"  ({result.error})" if result.error else ""
         print(f"{'OK  ' if result.ok else 'FAIL'} {result.target}{detail}")

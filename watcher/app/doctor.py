@@ -15,7 +15,7 @@ from sqlalchemy import text
 from watcher.mail import imap
 from watcher.settings.config import Config, ConfigError, MailboxConfig, load
 from watcher.settings.secrets import describe, scrub
-from watcher.store import outbox
+from watcher.store import targets
 from watcher.store.tables import Store
 
 
@@ -39,10 +39,10 @@ def diagnose(config_path: str, send: bool = False) -> list[Check]:
     checks += [_guard(f"mailbox {m.name}", functools.partial(_mailbox, m)) for m in config.mailboxes]
     checks.append(_targets(config))
     if send:
-        results = outbox.test_notify(config)
+        results = targets.test_notify(config)
         for mailbox in config.mailboxes:
             if mailbox.notify_urls:
-                results += outbox.test_notify(config, mailbox.name)
+                results += targets.test_notify(config, mailbox.name)
         checks += [Check(f"send #{r.index}", r.ok, f"{r.target}" + (f": {r.error}" if r.error else ""))
                    for r in results]
     return checks
@@ -107,8 +107,8 @@ def _targets(config: Config) -> Check:
     urls = list(config.notify_urls) + [u for m in config.mailboxes for u in m.notify_urls]
     if not urls:
         return Check("notify", False, "no notification targets ([notify] urls or a mailbox's notify_urls)")
-    errors = outbox.validate_urls(urls)
-    lines = [outbox.masked(u) for u in urls]
+    errors = targets.validate_urls(urls)
+    lines = [targets.masked(u) for u in urls]
     return Check("notify", not errors, "; ".join(errors) or f"{len(urls)} target(s) valid", lines)
 
 

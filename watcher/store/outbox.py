@@ -13,22 +13,19 @@ on restart; nothing else is ever sent twice, and nothing is ever lost.
 Target URLs carry tokens (WeCom bot keys, Telegram bot tokens, SMTP passwords), so they never
 reach the database or our logs: targets are remembered by a short sha256 fingerprint, errors
 name a target by its service and position ("json (target #2)"), and Apprise's own log records
-are filtered (see `guard_apprise_logging`).
+are filtered (see `targets.guard_apprise_logging`, where everything that talks to Apprise lives).
 """
 
 from __future__ import annotations
 
-import contextlib
-import contextvars
-import hashlib
 import json
 import logging
 import random
 import threading
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
 from sqlmodel import Session, col, select
 
@@ -37,9 +34,7 @@ from watcher.core.backoff import Policy
 from watcher.settings import secrets
 from watcher.settings.config import Config
 from watcher.store.tables import IN_LIST, AlertRow, Store, utcnow
-
-if TYPE_CHECKING:
-    import apprise
+from watcher.store.targets import NOTIFY_TYPES, fingerprint, guard_apprise_logging, send
 
 log = logging.getLogger(__name__)
 
@@ -47,13 +42,8 @@ BACKOFF_BASE = timedelta(seconds=30)
 BACKOFF_CAP = timedelta(minutes=30)
 _BACKOFF = Policy(base=BACKOFF_BASE.total_seconds(), cap=BACKOFF_CAP.total_seconds(), jitter=0.5)
 WARN_AFTER_ATTEMPTS = 8
-# apprise.NotifyType's values, spelled out: importing Apprise (its plugins) costs a sync's start
-# ~0.07 s, and a sync only queues alerts; Apprise is imported where one is sent or a URL checked.
-# tests/store/test_outbox.py holds the two equal.
-NOTIFY_TYPES = ("info", "success", "warning", "failure")
 
 _DELIVERY_LOCK = threading.Lock()
-_MUTED: contextvars.ContextVar[bool] = contextvars.ContextVar("siv_apprise_muted", default=False)
 
 
 # -- writing (inside the caller's transaction) ---------------------------------------------
@@ -308,7 +298,7 @@ def _deliver_row(s: Session, row: AlertRow, targets: Sequence[str], now: datetim
             waiting += 1
             continue
         known.tried.add(fp)
-        problem = _send(url, row.title, row.body, row.notify_type)
+        problem = send(url, row.title, row.body, row.notify_type)
         if problem is None:
             known.up.add(fp)
             done.add(fp)
@@ -350,148 +340,7 @@ def backoff(attempts: int, rng: random.Random | None = None) -> timedelta:
     return timedelta(seconds=_BACKOFF.delay(attempts, rng.random if rng else random.random))
 
 
-def _send(url: str, title: str, body: str, notify_type: str) -> str | None:
-    """One target, one Apprise object: its result is this target's alone. None means sent."""
-    import apprise
-
-    plugin = _instantiate(url)
-    if plugin is None:
-        return "invalid URL"
-    notifier = apprise.Apprise()
-    notifier.add(plugin)
-    try:
-        result = notifier.notify(title=title, body=body, notify_type=apprise.NotifyType(notify_type),
-                                 body_format=apprise.NotifyFormat.TEXT)
-    except Exception as exc:  # a plugin bug must not stop the outbox; the type name holds no secret
-        return f"error {type(exc).__name__}"
-    if result:
-        return None
-    return getattr(getattr(result, "status", None), "name", "FAILURE")
-
-
-def fingerprint(url: str) -> str:
-    """Stable, short and one-way: lets the row remember a target without storing its token."""
-    return hashlib.sha256(url.strip().encode("utf-8")).hexdigest()[:16]
-
-
-# -- checking targets ----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class TargetResult:
-    """One target's outcome of `test_notify`; `target` is Apprise's privacy-masked URL."""
-
-    index: int
-    target: str
-    ok: bool
-    error: str | None = None
-
-
-TEST_TEXT = {
-    "zh": ("siv-watcher 测试通知", "这是一条测试通知：收到它说明 siv-watcher 可以把身份验证提醒发到这里。"),
-    "en": ("siv-watcher test alert", "This is a test alert: if you see it, siv-watcher can deliver "
-                                     "identity verification alerts here."),
-}
-
-
-def test_notify(config: Config, mailbox: str | None = None) -> list[TargetResult]:
-    """Send one test alert to every target and say, per target, whether it arrived."""
-    guard_apprise_logging()
-    title, body = TEST_TEXT.get(config.language, TEST_TEXT["en"])
-    results = []
-    for index, url in enumerate(config.targets_for(mailbox), start=1):
-        problem = _send(url, title, body, "info")
-        results.append(TargetResult(index, masked(url), problem is None, problem))
-    return results
-
-
-test_notify.__test__ = False  # type: ignore[attr-defined]  # not a pytest test despite the name
-
-
-def validate_urls(urls: Sequence[str], key: str = "notify URL") -> list[str]:
-    """Errors for targets Apprise cannot load, naming only the key, the service and the position,
-    never a secret."""
-    errors = []
-    for index, url in enumerate(urls, start=1):
-        if "://" not in url:
-            errors.append(f"{key} #{index}: not a URL (expected service://...)")
-            continue
-        if _instantiate(url) is None:
-            service = secrets.url_scheme(url)
-            known = service in _known_schemas()
-            why = "missing or invalid fields" if known else f"unknown service {service!r}"
-            errors.append(f"{key} #{index} ({service}://...): Apprise cannot load it ({why})")
-    return errors
-
-
-def masked(url: str) -> str:
-    """A target URL fit to display: Apprise's privacy form, trimmed further by `secrets.mask_url`."""
-    plugin = _instantiate(url)
-    private: str | None = None if plugin is None else plugin.url(privacy=True)  # type: ignore[no-untyped-call]
-    return secrets.mask_url(url, private)
-
-
-def _instantiate(url: str) -> apprise.NotifyBase | None:
-    """Parse a target quietly: Apprise logs unparseable URLs in full, tokens included."""
-    import apprise
-
-    with _muted():
-        return apprise.Apprise.instantiate(url.strip())
-
-
-def _known_schemas() -> set[str]:
-    import apprise
-
-    schemas: set[str] = set()
-    for entry in apprise.Apprise().details(show_disabled=True).get("schemas", []):
-        for key in ("protocols", "secure_protocols"):
-            schemas.update(p.lower() for p in entry.get(key) or ())
-    return schemas
-
-
-# -- keeping secrets out of logs -----------------------------------------------------------
-
-
-class _AppriseLogGuard(secrets.ScrubFilter):
-    """Drops Apprise's debug records (payloads, request URLs with tokens); the rest is scrubbed
-    and every URL in it cut down to its scheme (`secrets.hide_urls`).
-
-    Installed on the 'apprise' logger itself, so it runs before any handler, ours or Apprise's.
-    """
-
-    def __init__(self) -> None:
-        super().__init__(hide_urls=True)
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        if _MUTED.get() or record.levelno < logging.INFO:
-            return False
-        return super().filter(record)
-
-
-_GUARD = _AppriseLogGuard()
-
-
-def guard_apprise_logging() -> None:
-    """Idempotent; called before any delivery, and cheap enough to call from the CLI too."""
-    for name in ("apprise", "urllib3.connectionpool"):
-        logger = logging.getLogger(name)
-        if _GUARD not in logger.filters:
-            logger.addFilter(_GUARD)
-
-
-@contextlib.contextmanager
-def _muted() -> Iterator[None]:
-    """Silence Apprise in this thread only (a context variable), not in a concurrent delivery."""
-    guard_apprise_logging()
-    token = _MUTED.set(True)
-    try:
-        yield
-    finally:
-        _MUTED.reset(token)
-
-
 __all__ = [
-    "Claims", "DeliveryReport", "TargetResult", "add_alert", "add_alerts", "backoff", "cancel_alerts",
-    "deliver_pending", "fingerprint", "guard_apprise_logging", "masked", "retry_after", "test_notify",
-    "validate_urls",
+    "Claims", "DeliveryReport", "add_alert", "add_alerts", "backoff", "cancel_alerts", "deliver_pending",
+    "retry_after",
 ]
