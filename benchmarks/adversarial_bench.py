@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from watcher.core.classify import classify  # noqa: E402
 from watcher.core.message import MAX_RAW_BYTES  # noqa: E402
-from watcher.core.ruleset import default_ruleset  # noqa: E402
+from watcher.core.rulefiles import default_ruleset  # noqa: E402
 
 
 def _fill(unit: str, size: int, head: str = "", tail: str = "") -> str:

@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 import mailparser  # noqa: E402
 
 from watcher.core.classify import classify  # noqa: E402
-from watcher.core.ruleset import default_ruleset  # noqa: E402
+from watcher.core.rulefiles import default_ruleset  # noqa: E402
 
 
 def _rate(fn, mails: list[bytes]) -> float:

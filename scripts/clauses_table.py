@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from watcher.core.expression import SHIPPED, Expression, table_rows  # noqa: E402
-from watcher.core.ruleset import bundled_rules  # noqa: E402
+from watcher.core.rulefiles import bundled_rules  # noqa: E402
 
 
 def main() -> None:

@@ -261,7 +261,7 @@ any = ["quarterly storefront digest"]
 
 
 def test_a_user_rules_words_make_a_mail_a_candidate_the_bundled_stems_would_settle(tmp_path):
-    from watcher.core.ruleset import load_ruleset
+    from watcher.core.rulefiles import load_ruleset
 
     (tmp_path / "mine.toml").write_text(USER_RULES, "utf-8")
     extra = candidates.rules_vocabulary(load_ruleset(tmp_path))

@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from watcher.core.expression import Expression, Seen, shipped_clauses, table_rows
-from watcher.core.ruleset import Condition, bundled_rules
+from watcher.core.rulefiles import bundled_rules
+from watcher.core.ruleset import Condition
 
 
 def test_an_expression_searches_only_when_its_literals_are_there():

@@ -15,7 +15,7 @@ from watcher.core.expression import Expression
 from watcher.core.folding import fold
 from watcher.core.message import parse_message
 from watcher.core.prefilter import caseless, required_by_alternative, required_literals
-from watcher.core.ruleset import default_ruleset
+from watcher.core.rulefiles import default_ruleset
 
 CORPUS = sorted((Path(__file__).parents[1] / "corpus").glob("**/*.eml"))
 

@@ -11,8 +11,9 @@ from hypothesis import strategies as st
 from watcher.core.classify import bare_subject, sender_class
 from watcher.core.expression import Expression
 from watcher.core.message import parse_message
+from watcher.core.rulefiles import default_ruleset
 from watcher.core.rulegate import gate
-from watcher.core.ruleset import MatchInput, default_ruleset, rule_matches
+from watcher.core.ruleset import MatchInput, rule_matches
 
 CORPUS = sorted((Path(__file__).parents[1] / "corpus").glob("**/*.eml"))
 RULES = default_ruleset().rules

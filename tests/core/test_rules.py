@@ -8,14 +8,8 @@ from pathlib import Path
 import pytest
 
 from watcher.core.model import Kind
-from watcher.core.ruleset import (
-    LANGUAGES,
-    MatchInput,
-    RuleError,
-    default_ruleset,
-    load_ruleset,
-    parse_rules,
-)
+from watcher.core.rulefiles import default_ruleset, load_ruleset, parse_rules
+from watcher.core.ruleset import LANGUAGES, MatchInput, RuleError
 
 GOOD = """
 [[rules]]

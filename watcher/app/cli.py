@@ -74,7 +74,8 @@ def _print_table(rows: list[dict[str, object]]) -> None:
 
 def _run_classify(args: argparse.Namespace) -> int:
     from watcher.core.classify import classify
-    from watcher.core.ruleset import RuleError, load_ruleset
+    from watcher.core.rulefiles import load_ruleset
+    from watcher.core.ruleset import RuleError
 
     config = None
     if args.config:

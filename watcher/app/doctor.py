@@ -68,7 +68,7 @@ def _database(config: Config) -> Check:
 
 
 def _rules(config: Config) -> Check:
-    from watcher.core.ruleset import load_ruleset
+    from watcher.core.rulefiles import load_ruleset
 
     ruleset = load_ruleset(*config.rules_folders)
     folders = ", ".join(str(f) for f in config.rules_folders) or "bundled only"

@@ -17,7 +17,8 @@ from watcher.core.charsets import decode_bytes, decode_words
 from watcher.core.folding import fold
 from watcher.core.model import Kind
 from watcher.core.prefilter import Clauses, caseless, required_by_alternative
-from watcher.core.ruleset import RuleSet, bundled_concepts, bundled_rules, concept_pattern
+from watcher.core.rulefiles import bundled_concepts, bundled_rules, concept_pattern
+from watcher.core.ruleset import RuleSet
 from watcher.core.threads import FORWARD
 
 # Fields fetched with BODY.PEEK[HEADER.FIELDS (...)]: exactly what is_candidate looks at (Date,

@@ -16,7 +16,8 @@ from watcher.core import extract
 from watcher.core.folding import fold
 from watcher.core.message import ParsedMessage, bare_urls, parse_message
 from watcher.core.model import Classification, Kind, SenderCheck
-from watcher.core.ruleset import MatchInput, Rule, RuleSet, default_ruleset
+from watcher.core.rulefiles import default_ruleset
+from watcher.core.ruleset import MatchInput, Rule, RuleSet
 from watcher.core.sender import (
     SenderVerdict,
     check_sender,

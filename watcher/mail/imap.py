@@ -261,7 +261,7 @@ def ruleset_for(folders: tuple[Path, ...]) -> RuleSet | None:
     names the bad file and key); None means the bundled set."""
     if not folders:
         return None
-    from watcher.core.ruleset import load_ruleset
+    from watcher.core.rulefiles import load_ruleset
 
     return load_ruleset(*folders)
 
