@@ -21,7 +21,7 @@ every `cluster.heartbeat_seconds` (10 s). An instance is live while its heartbea
   while its owner is live, and is given back at the end of the pass. So each alert (reminders
   included) is sent by one instance; a dead instance's claims are taken over like its leases.
 
-SQLite (`Solo`): one watcher per database file, as before, now enforced: an OS lock (flock) on
+SQLite (`Solo`, in solo.py): one watcher per database file, as before, now enforced: an OS lock (flock) on
 `<database>.lock` next to the file, released by the kernel even after kill -9; a second `run`
 is refused with one line (exit code 3).
 """
@@ -29,7 +29,6 @@ is refused with one line (exit code 3).
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import logging
 import math
 import os
@@ -40,7 +39,6 @@ import uuid
 from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import ColumnElement, DateTime, delete, func, update
@@ -48,7 +46,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Field, Session, SQLModel, col, select
 
-from watcher.store.tables import AlertRow, FolderStateRow, OnRecord, Store, StoreError, UTCDateTime, utcnow
+from watcher.store.solo import Solo, solo_holder
+from watcher.store.tables import AlertRow, FolderStateRow, OnRecord, Store, UTCDateTime, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -376,89 +375,6 @@ class Cluster:
                 s.commit()
 
 
-# -- SQLite: one watcher per file ----------------------------------------------------------------
-
-
-class Solo:
-    """One watcher per database: holds every mailbox; an OS lock keeps a second `run` out."""
-
-    claims_alerts = False
-
-    def __init__(self, store: Store, mailboxes: Sequence[str]) -> None:
-        self.store, self.mailboxes = store, list(dict.fromkeys(mailboxes))
-        self.path = lock_path(store.url)
-        self.held: set[str] = set()
-        self._fd: int | None = None
-
-    def start(self, on_gain: Gain, on_loss: Gain) -> None:
-        self._lock()
-        self.held = set(self.mailboxes)
-        on_gain(list(self.mailboxes))
-
-    def stop(self) -> None:
-        self.held.clear()
-        if self._fd is not None:
-            os.close(self._fd)  # closing drops the flock
-            self._fd = None
-
-    @contextlib.contextmanager
-    def once(self) -> Iterator[set[str]]:
-        self._lock()
-        try:
-            self.held = set(self.mailboxes)
-            yield set(self.held)
-        finally:
-            self.stop()
-
-    def fresh(self) -> bool:
-        return True
-
-    def fence(self, on_record: OnRecord | None) -> OnRecord | None:
-        return on_record
-
-    def _lock(self) -> None:
-        if self.path is None or self._fd is not None:
-            return
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            holder = os.read(fd, 200).decode("utf-8", "replace").strip() or "another process"
-            os.close(fd)
-            raise StoreError(f"database.url: {self.path.with_suffix('')} is in use by another siv-watcher "
-                             f"({holder}); SQLite takes one watcher per database, use PostgreSQL to run "
-                             "several") from None
-        os.ftruncate(fd, 0)
-        since = f"{utcnow():%Y-%m-%d %H:%M:%S}Z"
-        os.write(fd, f"pid {os.getpid()} on {socket.gethostname()}, since {since}\n".encode())
-        self._fd = fd
-
-
-def lock_path(url: str) -> Path | None:
-    """`<database>.lock` next to a SQLite file; None for an in-memory database."""
-    database = make_url(url).database
-    if not database or database == ":memory:" or database.startswith("file:"):
-        return None
-    return Path(database).expanduser().absolute().with_name(Path(database).name + ".lock")
-
-
-def solo_holder(url: str) -> str | None:
-    """Who holds a SQLite database's lock ('pid 12 on host, since …'), or None when no watcher runs."""
-    path = lock_path(url)
-    if path is None or not path.exists():
-        return None
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
-        except OSError:
-            return os.read(fd, 200).decode("utf-8", "replace").strip() or "a running watcher"
-        fcntl.flock(fd, fcntl.LOCK_UN)
-        return None
-    finally:
-        os.close(fd)
-
-
 # -- status --------------------------------------------------------------------------------------
 
 
@@ -517,5 +433,5 @@ def _short(exc: Exception) -> str:
     return f"{type(exc).__name__}: {text[0] if text else ''}"
 
 
-__all__ = ["ClaimRow", "Cluster", "InstanceRow", "LeaseLost", "LeaseRow", "Solo", "Timing", "is_shared",
-           "lock_path", "membership", "solo_holder", "status"]
+__all__ = ["ClaimRow", "Cluster", "InstanceRow", "LeaseLost", "LeaseRow", "Timing", "is_shared", "membership",
+           "status"]
