@@ -51,6 +51,10 @@ HEADER_FIELD_LIST = " ".join(HEADER_FIELDS).encode()
 HEADER_ITEM = b"BODY.PEEK[HEADER.FIELDS (%s)]" % HEADER_FIELD_LIST
 WORKERS = 2  # connections deciding ahead, besides the sync's own
 AHEAD = WORKERS + 1  # chunks beyond the one being stored that may be decided or in the deciding
+# Extra connections the whole process may hold for deciding ahead: a service starting the first
+# sync of many large mailboxes at once must not open three connections per mailbox (providers
+# limit sessions per account and per IP). A sync that gets no slot decides on its own connection.
+SLOTS = threading.BoundedSemaphore(8)
 WAIT = 0.2  # seconds between stop checks while the sync waits for a chunk
 T = TypeVar("T")
 
@@ -120,6 +124,10 @@ class Ahead(Generic[T]):
         self.alive = count
 
     def __enter__(self) -> Ahead[T]:
+        granted = 0
+        while granted < len(self.threads) and SLOTS.acquire(blocking=False):
+            granted += 1
+        self.threads, self.alive = self.threads[:granted], granted  # each thread gives its slot back
         for thread in self.threads:
             thread.start()
         return self
@@ -194,6 +202,7 @@ class Ahead(Generic[T]):
         finally:
             if other is not None:
                 second.close(other)
+            SLOTS.release()
             with self.cond:
                 self.alive -= 1
                 self.cond.notify_all()
