@@ -18,7 +18,7 @@ from watcher.core.model import Classification
 from watcher.store.tables import (
     MessageRow,
     OnRecord,
-    _advance,
+    advance_watermark,
     is_stored,
     message_key,
     message_values,
@@ -33,7 +33,7 @@ def write_batch(s: Session, mailbox: str, folder: str, uidvalidity: int,
     """`Store.record_others`' writing, uncommitted; `guarded`: each mail's case work in a SAVEPOINT."""
     # First, and flushed: with pysqlite a SAVEPOINT opened before any write starts a
     # transaction of its own that its RELEASE commits, which would split the batch.
-    _advance(s, mailbox, folder, uidvalidity, max(uid for uid, *_ in items), None)
+    advance_watermark(s, mailbox, folder, uidvalidity, max(uid for uid, *_ in items), None)
     s.flush()
     keys = [message_key(c.message_id, content_hash) for _uid, c, content_hash, _size in items]
     ids, hashes = stored_keys(s, mailbox, keys)

@@ -202,14 +202,9 @@ def find_or_create_case(session: Session, mailbox: str, account: str | None,
     account = (account or "").strip().lower()
     if not account:  # Bcc, undisclosed-recipients: only the token (if any) tells sellers apart
         account = f"(unknown:{seller_token})" if seller_token else UNKNOWN_ACCOUNT
-    case = None
-    if seller_token:
-        case = _known_case(session, mailbox, "seller_token", seller_token)
-        if case is None:
-            case = _stored_case(session, mailbox, "seller_token", seller_token)
+    case = _case_by(session, mailbox, "seller_token", seller_token) if seller_token else None
     if case is None:
-        case = _known_case(session, mailbox, "account", account) or _stored_case(
-            session, mailbox, "account", account)
+        case = _case_by(session, mailbox, "account", account)
     if case is None:
         case = CaseRow(mailbox=mailbox, account=account, seller_token=seller_token)
     elif seller_token and not case.seller_token:
@@ -222,6 +217,11 @@ def find_or_create_case(session: Session, mailbox: str, account: str | None,
     if case.seller_token:
         known[(mailbox, "seller_token", case.seller_token)] = case
     return case
+
+
+def _case_by(session: Session, mailbox: str, field: str, value: str) -> CaseRow | None:
+    """The mailbox's case whose `field` is `value`: as this session knows it, else as stored."""
+    return _known_case(session, mailbox, field, value) or _stored_case(session, mailbox, field, value)
 
 
 def _stored_case(session: Session, mailbox: str, field: str, value: str) -> CaseRow | None:
@@ -255,7 +255,7 @@ def case_histories(session: Session, case_refs: Sequence[int]) -> dict[int, list
     loading a message as an ORM row costs a setattr per column."""
     columns: list[Any] = [EventRow.case_ref, EventRow.kind, EventRow.sent_at, EventRow.id,
                           col(MessageRow.id).label("message"),
-                          *(getattr(MessageRow, name) for name in _EVENT_FIELDS)]
+                          *(getattr(MessageRow, name) for name in (*_EVENT_FIELDS, "excerpt"))]
     out: dict[int, list[cases.Event]] = {}
     for i in range(0, len(case_refs), IN_LIST):
         query = _history(select(*columns), case_refs[i:i + IN_LIST])
@@ -264,9 +264,9 @@ def case_histories(session: Session, case_refs: Sequence[int]) -> dict[int, list
     return out
 
 
-# What an event takes from its message (`event_of`).
+# What an event takes from its message as it is (`event_of`; and the excerpt, stored as JSON).
 _EVENT_FIELDS = ("sender_check", "case_id", "seller_token", "booking_url", "deadline", "appointment",
-                 "meeting_url", "message_id", "subject", "from_addr", "excerpt")
+                 "meeting_url", "message_id", "subject", "from_addr")
 
 
 def event_rows(session: Session, case_ref: int) -> list[tuple[EventRow, MessageRow | None]]:
@@ -286,10 +286,7 @@ def event_of(event_row: EventRow | Row[Any], message: MessageRow | Row[Any] | No
         return cases.Event(kind=event_row.kind, sent_at=event_row.sent_at, event_id=event_row.id)
     return cases.Event(
         kind=event_row.kind, sent_at=event_row.sent_at, event_id=event_row.id,
-        sender_check=message.sender_check, case_id=message.case_id, seller_token=message.seller_token,
-        booking_url=message.booking_url, deadline=message.deadline, appointment=message.appointment,
-        meeting_url=message.meeting_url,
-        message_id=message.message_id, subject=message.subject, from_addr=message.from_addr,
+        **{name: getattr(message, name) for name in _EVENT_FIELDS},
         excerpt=tuple(json.loads(message.excerpt or "[]")),
     )
 

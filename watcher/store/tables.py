@@ -220,7 +220,7 @@ class Store:
                 highestmodseq: int | None = None) -> None:
         """Move the watermark past mail that is not an SIV candidate (never fetched again)."""
         with self.session() as s:
-            _advance(s, mailbox, folder, uidvalidity, uid, highestmodseq)
+            advance_watermark(s, mailbox, folder, uidvalidity, uid, highestmodseq)
             s.commit()
 
     # -- messages ----------------------------------------------------------------------
@@ -235,7 +235,7 @@ class Store:
         """
         with self.write_lock, self.session() as s:
             if _duplicate(s, mailbox, classification.message_id, content_hash):
-                _advance(s, mailbox, folder, uidvalidity, uid, None)
+                advance_watermark(s, mailbox, folder, uidvalidity, uid, None)
                 s.commit()
                 return None
             row = message_row(mailbox, folder, uidvalidity, uid, classification, content_hash, size)
@@ -251,7 +251,7 @@ class Store:
                 row = poisoned(message_values(mailbox, folder, uidvalidity, uid, classification,
                                               content_hash, size), exc)
                 s.add(row)
-            _advance(s, mailbox, folder, uidvalidity, uid, None)
+            advance_watermark(s, mailbox, folder, uidvalidity, uid, None)
             s.commit()
             return row
 
@@ -351,8 +351,10 @@ def _folder(s: Session, mailbox: str, folder: str) -> FolderStateRow | None:
     return s.exec(query).first()
 
 
-def _advance(s: Session, mailbox: str, folder: str, uidvalidity: int, uid: int,
-             highestmodseq: int | None) -> None:
+def advance_watermark(s: Session, mailbox: str, folder: str, uidvalidity: int, uid: int,
+                      highestmodseq: int | None) -> None:
+    """The folder's watermark moved up to `uid` in the caller's transaction (never down; another
+    UIDVALIDITY starts it again), committed with whatever the caller commits."""
     row = _folder(s, mailbox, folder)
     if row is None or row.uidvalidity != uidvalidity:
         row = row or FolderStateRow(mailbox=mailbox, folder=folder, uidvalidity=uidvalidity)
@@ -407,5 +409,5 @@ def poisoned(values: dict[str, Any], exc: Exception) -> MessageRow:
 
 __all__ = [
     "AlertRow", "CaseRow", "EventRow", "FolderStateRow", "MailboxStateRow", "MessageRow", "Store",
-    "StoreError", "message_row", "message_values", "poisoned", "utcnow",
+    "StoreError", "advance_watermark", "message_row", "message_values", "poisoned", "utcnow",
 ]
