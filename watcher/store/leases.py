@@ -21,9 +21,8 @@ every `cluster.heartbeat_seconds` (10 s). An instance is live while its heartbea
   while its owner is live, and is given back at the end of the pass. So each alert (reminders
   included) is sent by one instance; a dead instance's claims are taken over like its leases.
 
-SQLite (`Solo`, in solo.py): one watcher per database file, as before, now enforced: an OS lock (flock) on
-`<database>.lock` next to the file, released by the kernel even after kill -9; a second `run`
-is refused with one line (exit code 3).
+SQLite: one watcher per database file, enforced by an OS lock (`Solo`, solo.py), which
+`membership` hands out in place of a `Cluster`.
 """
 
 from __future__ import annotations
