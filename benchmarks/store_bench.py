@@ -37,7 +37,8 @@ sys.path.insert(1 + len([p for p in os.environ.get("PYTHONPATH", "").split(os.pa
 
 from watcher.core.classify import classify  # noqa: E402
 from watcher.mail import recording  # noqa: E402
-from watcher.mail.imap import FolderReport, SyncContext  # noqa: E402
+from watcher.mail.imap import SyncContext  # noqa: E402
+from watcher.mail.reports import FolderReport  # noqa: E402
 from watcher.settings.config import Config, MailboxConfig, ScheduleConfig  # noqa: E402
 from watcher.store import ingest  # noqa: E402
 from watcher.store.tables import Store  # noqa: E402

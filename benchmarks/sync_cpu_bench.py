@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT))
 def record(out: Path) -> None:
     from benchmarks.imap_bench import build
     from tests.dovecot import PASSWORD, USER, Dovecot
-    from watcher.mail import imap, prefetch, views, wire
+    from watcher.mail import imap, views, wire
     from watcher.settings.config import Config, MailboxConfig, ScheduleConfig
     from watcher.store.tables import Store
 
@@ -52,7 +52,7 @@ def record(out: Path) -> None:
             chunks: list[dict[int, bytes]] = []
             answers: list[tuple[list[int], list[bytes], Any]] = []
             responses: list[tuple[list[bytes], list[bytes]]] = []
-            headers, items, one = prefetch.fetch_headers, views.fetch_items, wire._one_fetch
+            headers, items, one = views.fetch_headers, views.fetch_items, wire._one_fetch
 
             def noted_headers(*args: Any) -> dict[int, bytes]:
                 chunks.append(headers(*args))
@@ -66,7 +66,7 @@ def record(out: Path) -> None:
                 responses.append((list(texts), list(literals)))
                 return one(texts, literals)
 
-            prefetch.fetch_headers, views.fetch_items = noted_headers, noted_items
+            views.fetch_headers, views.fetch_items = noted_headers, noted_items
             wire._one_fetch = noted_response
             pwfile = Path(tmp) / "pw"
             pwfile.write_text(PASSWORD)
@@ -101,7 +101,7 @@ class _FakeIMAP:
 def replay(path: Path, what: list[str], reps: int) -> None:
     from watcher.core.candidates import HEADER_FIELDS, triage
     from watcher.mail import views, wire
-    from watcher.mail.imap import FolderReport
+    from watcher.mail.reports import FolderReport
 
     rec = pickle.loads(path.read_bytes())
     chunks: list[dict[int, bytes]] = rec["chunks"]

@@ -20,7 +20,7 @@ import pytest
 from tests.corpus import sellermix
 from tests.dovecot import Account
 from tests.mailgen import big_siv_mail, corpus, filler, forward, siv_mail
-from watcher.mail import imap, prefetch, wire
+from watcher.mail import imap, reports, session, views, wire
 from watcher.mail.push import RECONNECT_CAP, Backoff, IdleWorker, Poller
 from watcher.settings.config import Config, ScheduleConfig
 from watcher.store.tables import Store
@@ -39,11 +39,11 @@ def context(config: Config, store: Store, **kw: object) -> imap.SyncContext:
     return imap.SyncContext.of(config, config.mailboxes[0], store, **kw)  # type: ignore[arg-type]
 
 
-def sync(config: Config, store: Store, **kw: object) -> imap.SyncReport:
+def sync(config: Config, store: Store, **kw: object) -> reports.SyncReport:
     return imap.sync_mailbox(context(config, store, **kw))
 
 
-def folder(report: imap.SyncReport, name: str) -> imap.FolderReport:
+def folder(report: reports.SyncReport, name: str) -> reports.FolderReport:
     return next(f for f in report.folders if f.folder == name)
 
 
@@ -57,7 +57,7 @@ def test_first_sync_lookback_junk_readonly_and_no_body_for_non_candidates(imap_a
     imap_account.append(corpus("other-zh-non-amazon-freight-quote.eml"), when=recent)
     imap_account.append(siv_mail(4, "junk"), folder="Junk", when=recent)
     config, store = setup(imap_account, tmp_path)
-    hooked: list[imap.SyncReport] = []
+    hooked: list[reports.SyncReport] = []
 
     report = sync(config, store, first_sync_hook=hooked.append)
 
@@ -147,7 +147,7 @@ def test_login_failure_is_clear_and_never_shows_the_password(imap_account, tmp_p
     wrong = tmp_path / "wrong"
     wrong.write_text("Wr0ng-Secret-value")
     config, store = setup(imap_account, tmp_path, password_file=wrong)
-    with pytest.raises(imap.LoginFailed) as err:
+    with pytest.raises(session.LoginFailed) as err:
         sync(config, store)
     text = str(err.value)
     assert imap_account.user in text and "refused" in text and "Wr0ng-Secret-value" not in text
@@ -199,7 +199,7 @@ class Arrivals:
         self.uids: list[int] = []
         self.cond = threading.Condition()
 
-    def __call__(self, report: imap.FolderReport) -> None:
+    def __call__(self, report: reports.FolderReport) -> None:
         with self.cond:
             self.uids += report.stored_uids
             self.cond.notify_all()
@@ -327,7 +327,7 @@ def test_a_stop_before_the_thread_runs_is_not_lost(tmp_path):
 def test_a_folder_check_that_finds_the_folder_as_last_synced_does_not_ask_the_store(imap_account, tmp_path):
     config, store = setup(imap_account, tmp_path, watch_junk=False)
     uid = imap_account.append(siv_mail(1, "seen"))
-    client = imap.connect(config.mailboxes[0])
+    client = session.connect(config.mailboxes[0])
     try:
         ctx = context(config, store)
         first = imap.sync_folder(client, ctx, "INBOX", True)
@@ -338,7 +338,7 @@ def test_a_folder_check_that_finds_the_folder_as_last_synced_does_not_ask_the_st
         later = imap_account.append(siv_mail(2, "seen"))
         assert imap.sync_folder(client, ctx, "INBOX", False, seen).stored_uids == [later]  # UIDNEXT moved
     finally:
-        imap.close(client)
+        session.close(client)
 
 
 class Draws(random.Random):
@@ -477,17 +477,17 @@ def test_header_reader_agrees_with_imapclient_on_a_real_server(imap_account, tmp
     mails = [siv_mail(1, "hr"), forward(siv_mail(2, "hr"), 2, "attached"), filler(3, rng),
              corpus("other-zh-non-amazon-freight-quote.eml"), big_siv_mail(2 * 1024 * 1024)]
     uids = [imap_account.append(raw) for raw in mails]
-    client = imap.connect(imap_account.mailbox())
+    client = session.connect(imap_account.mailbox())
     try:
         client.select_folder("INBOX", readonly=True)
-        fast = prefetch.read_headers(client, uids)
-        with patch.object(prefetch, "fetch_headers", side_effect=wire.Unreadable):
-            slow = prefetch.read_headers(client, uids)
+        fast = views.read_headers(client, uids)
+        with patch.object(views, "fetch_headers", side_effect=wire.Unreadable):
+            slow = views.read_headers(client, uids)
         assert fast == slow and sorted(fast) == uids
         assert all(fast[uid].startswith(b"From: ") for uid in uids)
         assert client.noop()[0]  # the connection is still in step after both readers
     finally:
-        imap.close(client)
+        session.close(client)
 
 
 class Without:
@@ -509,31 +509,31 @@ def test_header_fetch_falls_back_to_imapclient_when_a_private_part_is_missing(im
     mails = [siv_mail(1, "gone"), filler(2, random.Random(2)),
              corpus("other-zh-non-amazon-freight-quote.eml")]
     uids = [imap_account.append(raw) for raw in mails]
-    client = imap.connect(imap_account.mailbox())
+    client = session.connect(imap_account.mailbox())
     try:
         client.select_folder("INBOX", readonly=True)
-        fast = prefetch.read_headers(client, uids)
+        fast = views.read_headers(client, uids)
         public_fetches: list[list[int]] = []
         real_fetch = client.fetch
         monkeypatch.setattr(client, "fetch",
                             lambda u, items: public_fetches.append(u) or real_fetch(u, items))
         owner, name = missing.split(".")
         if owner == "imapclient":
-            fallback = prefetch.read_headers(Without(client, name), uids)  # type: ignore[arg-type]
+            fallback = views.read_headers(Without(client, name), uids)  # type: ignore[arg-type]
         else:
             if owner == "imaplib":
                 monkeypatch.setattr(wire, "imaplib", Without(imaplib, name))
             else:
-                monkeypatch.setattr(prefetch, "fetch_headers",
+                monkeypatch.setattr(views, "fetch_headers",
                                     lambda i, u, f: wire.fetch_headers(Without(i, name), u, f))
-            fallback = prefetch.read_headers(client, uids)
+            fallback = views.read_headers(client, uids)
         assert public_fetches == [uids]  # imapclient's public API answered
         assert fallback == fast and sorted(fallback) == uids
         monkeypatch.undo()
-        assert prefetch.read_headers(client, uids) == fast  # nothing was sent before the fallback
+        assert views.read_headers(client, uids) == fast  # nothing was sent before the fallback
         assert client.noop()[0]  # the connection is still in step
     finally:
-        imap.close(client)
+        session.close(client)
 
 
 def test_neutral_subject_forward_threaded_on_an_amazon_mail_is_fetched(imap_account, tmp_path):
@@ -571,8 +571,8 @@ def test_a_link_dropped_during_login_is_a_network_error_not_refused_credentials(
     box = MailboxConfig(name="flaky", host="127.0.0.1", port=port, security="plain", username="u",
                         password_file=tmp_path / "pw", timeout=5)
     with pytest.raises(ConnectionError) as err:
-        imap.connect(box)
-    assert not isinstance(err.value, imap.LoginFailed)
+        session.connect(box)
+    assert not isinstance(err.value, session.LoginFailed)
     assert "secret-pw-123" not in str(err.value)
     thread.join(5)
     server.close()

@@ -36,7 +36,7 @@ import pytest
 from tests.dovecot import Dovecot
 from tests.mailgen import corpus
 from tests.oauth2 import IntrospectionServer
-from watcher.mail import imap
+from watcher.mail import imap, session
 from watcher.settings.config import Config, MailboxConfig, ScheduleConfig
 from watcher.store.tables import Store
 
@@ -140,11 +140,11 @@ def test_connect_logs_in_with_the_token_from_the_command(mechanism, oauth2_dovec
     introspection.add(token, user)
     helper = token_helper(tmp_path, token)
 
-    client = imap.connect(mailbox(oauth2_dovecot, user, helper, mechanism))
+    client = session.connect(mailbox(oauth2_dovecot, user, helper, mechanism))
     try:
         assert client.select_folder("INBOX", readonly=True)[b"EXISTS"] == 0
     finally:
-        imap.close(client)
+        session.close(client)
 
     assert logins(oauth2_dovecot, user) == [mechanism]  # the server saw this SASL mechanism, not PLAIN
     assert introspection.count(token) == 1  # Dovecot really asked the endpoint about this token
@@ -183,9 +183,9 @@ def test_token_command_runs_again_on_every_reconnect(oauth2_dovecot, introspecti
     helper = token_helper(tmp_path, first, second)
     box = mailbox(oauth2_dovecot, user, helper)
 
-    imap.close(imap.connect(box))
+    session.close(session.connect(box))
     introspection.revoke(first)  # expired: only a freshly fetched token can get in now
-    imap.close(imap.connect(box))
+    session.close(session.connect(box))
 
     assert helper.runs == 2
     assert (introspection.count(first), introspection.count(second)) == (1, 1)
@@ -217,7 +217,7 @@ def test_dovecot_other_introspection_modes_also_log_in(mode, introspection, tmp_
     introspection.add(token, user)
     server = own_dovecot(introspection, mode)
     try:
-        imap.close(imap.connect(mailbox(server, user, token_helper(tmp_path, token))))
+        session.close(session.connect(mailbox(server, user, token_helper(tmp_path, token))))
         assert logins(server, user) == ["XOAUTH2"]
     finally:
         server.cleanup()
@@ -235,8 +235,8 @@ def test_refused_token_is_login_failed_and_never_shown(case, mechanism, refusing
         introspection.add(token, other)  # valid, but for someone else: Dovecot must compare names
     helper = token_helper(tmp_path, token)
 
-    with pytest.raises(imap.LoginFailed) as failed:
-        imap.connect(mailbox(refusing_dovecot, user, helper, mechanism))
+    with pytest.raises(session.LoginFailed) as failed:
+        session.connect(mailbox(refusing_dovecot, user, helper, mechanism))
 
     message = str(failed.value)
     assert "AUTHENTICATIONFAILED" in message and user in message

@@ -17,7 +17,7 @@ import pytest
 from tests.corpus import sellermix
 from tests.dovecot import PASSWORD, USER, Account, Dovecot
 from tests.mailgen import filler, siv_mail
-from watcher.mail import imap, prefetch
+from watcher.mail import imap, prefetch, session, views
 from watcher.settings.config import Config, ScheduleConfig
 from watcher.store.tables import Store
 
@@ -193,20 +193,20 @@ def test_a_thread_failing_with_a_chunk_in_hand_hands_that_chunk_back(imap_accoun
     def work(client: object, chunk: list[int]) -> list[int]:
         if chunk == chunks[2] and threading.current_thread() is not main:
             raise ConnectionError("link dropped")
-        return sorted(prefetch.read_headers(client, chunk))  # type: ignore[arg-type]
+        return sorted(views.read_headers(client, chunk))  # type: ignore[arg-type]
 
     box = imap_account.mailbox()
-    client = imap.connect(box)
+    client = session.connect(box)
     try:
         uidvalidity = int(client.select_folder("INBOX", readonly=True)[b"UIDVALIDITY"])
-        second = prefetch.Second(lambda: imap.connect(box), imap.close, "INBOX", uidvalidity, "t/INBOX")
+        second = prefetch.Second(lambda: session.connect(box), session.close, "INBOX", uidvalidity, "t/INBOX")
         got = []
         with prefetch.Ahead(chunks, work, lambda: None, second) as ahead:
             for n, chunk in enumerate(chunks):
                 done = ahead.get(n)
                 got.append((n, done is None, done if done is not None else work(client, chunk)))
     finally:
-        imap.close(client)
+        session.close(client)
     assert got == [(0, True, chunks[0]), (1, False, chunks[1]), (2, True, chunks[2]), (3, False, chunks[3])]
     assert prefetch_threads() == []
 

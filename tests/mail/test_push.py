@@ -14,7 +14,7 @@ from collections import Counter
 
 from tests.mail.test_imap import Arrivals, context
 from tests.mailgen import siv_mail
-from watcher.mail import imap
+from watcher.mail import imap, session
 from watcher.mail.push import SIBLING_SHARE, Backoff, IdleWorker, link, start_workers
 from watcher.settings.config import Config, ScheduleConfig
 from watcher.store.tables import Store
@@ -137,11 +137,11 @@ def test_imaplib_formats_no_debug_lines_unless_they_are_logged(imap_account, cap
     """imapclient turns imaplib's debug output on: every line was formatted, then dropped."""
     for level, expected in ((logging.INFO, 0), (logging.DEBUG, 5)):
         caplog.set_level(level, logger="imapclient.imaplib")
-        client = imap.connect(imap_account.mailbox())
+        client = session.connect(imap_account.mailbox())
         try:
             assert client._imap.debug == expected
         finally:
-            imap.close(client)
+            session.close(client)
 
 
 def test_mail_arriving_just_before_idle_is_not_left_in_the_read_buffer(imap_account, tmp_path, monkeypatch):

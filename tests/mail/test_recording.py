@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from watcher.core.model import Classification, Kind, SenderCheck
-from watcher.mail.imap import FolderReport, SyncContext
+from watcher.mail.imap import SyncContext
 from watcher.mail.recording import CASE_BATCH, Others, record_mail
+from watcher.mail.reports import FolderReport
 from watcher.settings.config import MailboxConfig, ScheduleConfig
 from watcher.store.tables import OnRecord, Store
 

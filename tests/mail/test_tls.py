@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.tlsproxy import TlsFront, make_ca, make_server_cert
-from watcher.mail import imap
+from watcher.mail import session
 from watcher.settings.config import ConfigError
 
 
@@ -33,18 +33,18 @@ def test_ca_file_trusts_a_private_ca_besides_the_system_ones(imap_account, pki, 
           TlsFront(pki["private-server"], backend) as private):
         with_ca = {"security": "tls", "ca_file": pki["private-ca"][0]}
         for front in (public, private):  # both: the private CA is added, the system's are kept
-            client = imap.connect(imap_account.mailbox(port=front.port, **with_ca))
+            client = session.connect(imap_account.mailbox(port=front.port, **with_ca))
             try:
                 assert client.select_folder("INBOX", readonly=True)[b"UIDVALIDITY"]
             finally:
-                imap.close(client)
+                session.close(client)
         assert public.handshakes_failed == private.handshakes_failed == 0
 
         with pytest.raises(ssl.SSLCertVerificationError):  # without ca_file the private server is refused
-            imap.connect(imap_account.mailbox(port=private.port, security="tls"))
+            session.connect(imap_account.mailbox(port=private.port, security="tls"))
         other_ca = {"security": "tls", "ca_file": pki["system-ca"][0]}
         with pytest.raises(ssl.SSLCertVerificationError):  # and ca_file trusts what it holds, no more
-            imap.connect(imap_account.mailbox(port=private.port, **other_ca))
+            session.connect(imap_account.mailbox(port=private.port, **other_ca))
 
 
 def test_a_ca_file_gone_since_the_config_was_loaded_is_one_line_naming_key_and_path(imap_account, pki,
@@ -54,10 +54,10 @@ def test_a_ca_file_gone_since_the_config_was_loaded_is_one_line_naming_key_and_p
     mailbox = imap_account.mailbox(security="tls", ca_file=ca)
     ca.unlink()
     with pytest.raises(ConfigError) as err:
-        imap.connect(mailbox)
+        session.connect(mailbox)
     assert str(err.value) == f"mailboxes.{mailbox.name}.ca_file: cannot read {ca}: No such file or directory"
     ca.write_text("not a certificate\n")
     with pytest.raises(ConfigError) as err:
-        imap.connect(mailbox)
+        session.connect(mailbox)
     assert str(err.value) == (f"mailboxes.{mailbox.name}.ca_file: {ca} holds no PEM certificate "
                               "(NO_CERTIFICATE_OR_CRL_FOUND)")

@@ -11,13 +11,13 @@ from pathlib import Path
 from tests.corpus import sellermix
 from tests.dovecot import Account
 from tests.mailgen import forward, siv_mail
-from watcher.mail import imap, views
+from watcher.mail import imap, reports, session, views
 from watcher.mail.wire import Unreadable
 from watcher.settings.config import Config, ScheduleConfig
 from watcher.store.tables import Store
 
 
-def first_sync(account: Account, tmp_path: Path) -> tuple[imap.FolderReport, Store]:
+def first_sync(account: Account, tmp_path: Path) -> tuple[reports.FolderReport, Store]:
     config = Config(mailboxes=(account.mailbox(watch_junk=False),), schedule=ScheduleConfig(lookback_days=90))
     store = Store(f"sqlite:///{tmp_path}/v.db")
     report = imap.sync_mailbox(imap.SyncContext.of(config, config.mailboxes[0], store))
@@ -100,7 +100,7 @@ def test_the_fetch_reader_agrees_with_imapclient_on_structures_and_partial_views
               b'From: a@b.cn\r\nSubject: "odd" (name)\r\nContent-Type: multipart/mixed; boundary="q"\r\n\r\n'
               b'--q\r\nContent-Type: text/plain; name="a\\"b (c).txt"\r\n\r\nhi\r\n--q--\r\n']
     uids = [imap_account.append(raw) for raw in mails]
-    client = imap.connect(imap_account.mailbox())
+    client = session.connect(imap_account.mailbox())
     try:
         client.select_folder("INBOX", readonly=True)
         for items in (views.STRUCTURE_ITEMS, [b"BODY.PEEK[1]<0.300>", b"BODY.PEEK[2]<100.50>"],
@@ -114,12 +114,12 @@ def test_the_fetch_reader_agrees_with_imapclient_on_structures_and_partial_views
                         assert views.item(fast[uid], key) == value, (uid, key)
         assert client.noop()[0]  # in step after both readers
     finally:
-        imap.close(client)
+        session.close(client)
 
 
 def test_an_unreadable_answer_is_asked_again_through_imapclient(imap_account, monkeypatch):
     uids = [imap_account.append(siv_mail(n, "again")) for n in range(3)]
-    client = imap.connect(imap_account.mailbox())
+    client = session.connect(imap_account.mailbox())
     try:
         client.select_folder("INBOX", readonly=True)
         expected = client.fetch(uids, views.STRUCTURE_ITEMS)
@@ -130,4 +130,4 @@ def test_an_unreadable_answer_is_asked_again_through_imapclient(imap_account, mo
         monkeypatch.setattr(views, "fetch", unreadable)
         assert views.fetch_items(client, uids, views.STRUCTURE_ITEMS) == expected
     finally:
-        imap.close(client)
+        session.close(client)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import text
 
-from watcher.mail import imap
+from watcher.mail import imap, session
 from watcher.settings.config import Config, ConfigError, MailboxConfig, load
 from watcher.settings.secrets import describe, scrub
 from watcher.store import targets
@@ -76,7 +76,7 @@ def _rules(config: Config) -> Check:
 
 
 def _mailbox(mailbox: MailboxConfig) -> Check:
-    client = imap.connect(mailbox)
+    client = session.connect(mailbox)
     try:
         caps = {c.decode() if isinstance(c, bytes) else str(c) for c in client.capabilities()}
         folders = imap.folders_to_watch(client, mailbox)
@@ -96,7 +96,7 @@ def _mailbox(mailbox: MailboxConfig) -> Check:
         if "IDLE" not in caps:
             lines.append("no IDLE: the mailbox will be polled")
     finally:
-        imap.close(client)
+        session.close(client)
     return Check(mailbox.name, ok, "", lines)
 
 

@@ -29,7 +29,7 @@ from apscheduler.jobstores.base import JobLookupError
 from apscheduler.schedulers.background import BackgroundScheduler
 
 from watcher.app.progress import FirstSyncProgress
-from watcher.mail import imap, push
+from watcher.mail import imap, push, reports
 from watcher.settings.config import Config, MailboxConfig
 from watcher.store import ingest, leases, outbox
 from watcher.store.tables import Store, utcnow
@@ -80,7 +80,7 @@ class Service:
 
     # -- one-shot ----------------------------------------------------------------------
 
-    def run_once(self) -> tuple[list[imap.SyncReport], outbox.DeliveryReport]:
+    def run_once(self) -> tuple[list[reports.SyncReport], outbox.DeliveryReport]:
         """Sync every mailbox once (a broken one is reported, the rest still run), then deliver.
         On a shared PostgreSQL, a mailbox a running service holds is left to it."""
         reports = []
@@ -123,13 +123,13 @@ class Service:
             self.scheduler.add_job(self.deliver, "date", run_date=when, id="deliver-retry",
                                    replace_existing=True, misfire_grace_time=None, max_instances=2)
 
-    def _first_sync_done(self, report: imap.SyncReport) -> None:
+    def _first_sync_done(self, report: reports.SyncReport) -> None:
         folders = [f.folder for f in report.folders if f.history and f.error is None]
         count = ingest.summarize_first_sync(self.store, self.config, report.mailbox, self.clock(), folders)
         log.info("%s: first sync of %s done, %d case summaries queued", report.mailbox, ", ".join(folders),
                  count)
 
-    def _stored(self, _folder: imap.FolderReport) -> None:
+    def _stored(self, _folder: reports.FolderReport) -> None:
         """New mail stored: wake the courier. IDLE threads never send themselves, so a slow or
         dead notification target cannot keep a folder out of IDLE."""
         if self._courier is not None:

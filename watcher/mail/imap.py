@@ -12,25 +12,22 @@ Why it is shaped like this:
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import logging
-import socket
-import ssl
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from imapclient import IMAPClient, SocketTimeout
-from imapclient.exceptions import LoginError
+from imapclient import IMAPClient
 
-from watcher.core.candidates import Vocabulary, rules_vocabulary, triage
+from watcher.core.candidates import Vocabulary, rules_vocabulary
 from watcher.mail import views
-from watcher.mail.prefetch import Ahead, Second, read_headers
+from watcher.mail.prefetch import Ahead, Second
 from watcher.mail.recording import Others, record_mail
-from watcher.settings import secrets
+from watcher.mail.reports import FolderReport, SyncReport
+from watcher.mail.session import close, connect
 from watcher.settings.config import Config, MailboxConfig, ScheduleConfig
 from watcher.store.tables import OnRecord, Store
 
@@ -46,148 +43,17 @@ CHUNK = 2000  # UIDs per header FETCH and per watermark step; explicit UID sets,
 JUNK_NAMES = ("junk", "spam", "junk e-mail", "junk email", "bulk mail", "垃圾邮件", "垃圾郵件", "垃圾箱")
 
 
+FirstSyncHook = Callable[[SyncReport], None]  # after a folder's first complete sync: summarise history
+
+
 class Stopped(Exception):
     """The service is shutting down: a sync gives up between two messages (nothing half-done)."""
-
-
-class LoginFailed(Exception):
-    """The server refused our credentials. Retried slowly: fast retries can lock the account."""
-
-
-@dataclass
-class FolderReport:
-    folder: str
-    uidvalidity: int = 0
-    uidnext: int | None = None  # as EXAMINE said it; with uidvalidity, what `sync_folder(seen=)` takes
-    first_sync: bool = False
-    uids_seen: int = 0
-    headers_fetched: int = 0
-    bodies_fetched: int = 0
-    bytes_fetched: int = 0
-    stored: int = 0
-    duplicates: int = 0
-    commands: int = 0
-    stored_uids: list[int] = field(default_factory=list)
-    partials_fetched: int = 0  # partial views (BODYSTRUCTURE + first text bytes) read
-    notices: int = 0  # Amazon notices settled by their headers
-    error: str | None = None
-    history: bool = False  # the folder's first complete sync: what it finds is old mail
-
-    def add(self, counts: FolderReport) -> None:
-        """Add the counts of a chunk's deciding (`imap._decide`, maybe done on another thread)."""
-        for name in ("commands", "headers_fetched", "bytes_fetched", "notices", "partials_fetched"):
-            setattr(self, name, getattr(self, name) + getattr(counts, name))
-
-
-@dataclass
-class SyncReport:
-    """What one sync of a mailbox did; benchmarks read bytes_fetched, tests read bodies_fetched."""
-
-    mailbox: str
-    first_sync: bool = False
-    folders: list[FolderReport] = field(default_factory=list)
-    error: str | None = None
-    idle: bool = False  # the server offers IDLE (the watcher then pushes instead of polling)
-
-    def total(self, name: str) -> int:
-        return sum(getattr(f, name) for f in self.folders)
-
-    @property
-    def ok(self) -> bool:
-        return self.error is None and not any(f.error for f in self.folders)
-
-
-Decided = tuple[list[views.Plan], FolderReport]  # a chunk's plans, and the counts of deciding them
-FirstSyncHook = Callable[[SyncReport], None]  # after a folder's first complete sync: summarise history
 
 
 class Classifier(Protocol):
     """`watcher.core.classify.classify` with the ruleset bound: raw bytes in, a Classification out."""
 
     def __call__(self, raw: bytes, *, tz: str | None, authserv_ids: Iterable[str]) -> Classification: ...
-
-
-# -- connecting ------------------------------------------------------------------------------
-
-
-def ssl_context(mailbox: MailboxConfig) -> ssl.SSLContext:
-    """Verified against the system's CAs, plus `ca_file`'s for a private CA (added, not instead);
-    `tls_verify = false` only by explicit choice. A `ca_file` gone since load is a ConfigError."""
-    ctx = ssl.create_default_context()
-    mailbox.add_ca_file(ctx)
-    if not mailbox.tls_verify:
-        ctx.check_hostname = False
-        ctx.verify_mode = ssl.CERT_NONE
-    return ctx
-
-
-def connect(mailbox: MailboxConfig) -> IMAPClient:
-    """Connect and log in; sends IMAP ID (163/126 refuse SELECT without it) and enables CONDSTORE."""
-    timeout = SocketTimeout(connect=min(mailbox.timeout, 30.0), read=mailbox.timeout)
-    tls = mailbox.security == "tls"
-    client = IMAPClient(mailbox.host, port=mailbox.port, ssl=tls,
-                        ssl_context=ssl_context(mailbox) if tls else None, timeout=timeout)
-    quiet(client)
-    try:
-        if mailbox.security == "starttls":
-            client.starttls(ssl_context(mailbox))
-        _login(client, mailbox)
-        if client.has_capability("ID"):
-            client.id_({"name": "siv-watcher", "version": "0.1", "vendor": "siv-watcher"})
-        if client.has_capability("CONDSTORE") and client.has_capability("ENABLE"):
-            client.enable("CONDSTORE")
-        _keepalive(client.socket())
-    except BaseException:
-        close(client)
-        raise
-    return client
-
-
-def quiet(client: IMAPClient) -> None:
-    """imapclient sets imaplib's debug level to 5 and hands its output to a logger: imaplib then
-    formats every line read or written (repr, the regular expressions it matched) before that
-    logger drops it, a fifth of the CPU of an IDLE worker's folder check. Off unless the logger
-    would print it."""
-    if not logging.getLogger("imapclient.imaplib").isEnabledFor(logging.DEBUG):
-        client._imap.debug = 0
-
-
-def _login(client: IMAPClient, mailbox: MailboxConfig) -> None:
-    """Password or OAuth2; the secret is revealed here only, and never appears in an error."""
-    oauth = bool(mailbox.oauth2_token_command)
-    secret = (mailbox.oauth2_token() if oauth else mailbox.password()).reveal()
-    try:
-        if oauth and mailbox.oauth2_mechanism == "OAUTHBEARER":
-            client.oauthbearer_login(mailbox.username, secret)
-        elif oauth:
-            client.oauth2_login(mailbox.username, secret)
-        elif secret.isascii():
-            client.login(mailbox.username, secret)
-        else:  # imaplib's LOGIN only takes ASCII; AUTHENTICATE PLAIN carries UTF-8
-            client.plain_login(mailbox.username, secret)
-    except LoginError as exc:
-        text = secrets.scrub(str(exc), secret)
-        if "socket error" in text or "EOF" in text:  # imapclient wraps a dropped link as LoginError too
-            raise ConnectionError(f"mailbox {mailbox.name}: connection lost during login: {text}") from None
-        raise LoginFailed(f"mailbox {mailbox.name}: login as {mailbox.username} at "
-                          f"{mailbox.host}:{mailbox.port} refused: {text}") from None
-
-
-def _keepalive(sock: socket.socket) -> None:
-    """TCP keepalive finds a silently dead peer in ~90 s instead of at the next IDLE renewal."""
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_KEEPALIVE, 1)
-    for name, value in (("TCP_KEEPIDLE", 60), ("TCP_KEEPINTVL", 10), ("TCP_KEEPCNT", 3)):
-        if hasattr(socket, name):
-            sock.setsockopt(socket.IPPROTO_TCP, getattr(socket, name), value)
-
-
-def close(client: IMAPClient) -> None:
-    """Log out politely if we can, drop the socket if we cannot: never raise while cleaning up."""
-    try:
-        client.logout()
-    except Exception:
-        with contextlib.suppress(Exception):
-            client.shutdown()
 
 
 # -- folders ---------------------------------------------------------------------------------
@@ -313,7 +179,7 @@ def sync_folder(client: IMAPClient, ctx: SyncContext, folder: str, first: bool,
     rep.uids_seen = len(uids)
     report = ctx.progress if ctx.progress and (first or rep.first_sync) else None
     chunks = [uids[start:start + CHUNK] for start in range(0, len(uids), CHUNK)]
-    work = functools.partial(_decide, extra=vocabulary_for(ctx.rules_folders))
+    work = functools.partial(views.decide_chunk, extra=vocabulary_for(ctx.rules_folders))
     second = Second(functools.partial(connect, ctx.mailbox), close, folder, uidvalidity, f"{name}/{folder}")
     with Ahead(chunks, work, ctx.check_stop, second if len(chunks) > 1 else None) as ahead:
         for n, chunk in enumerate(chunks):  # in ascending order: each moves the watermark
@@ -331,23 +197,6 @@ def sync_folder(client: IMAPClient, ctx: SyncContext, folder: str, first: bool,
     ctx.store.advance(name, folder, uidvalidity, top, int(modseq) if modseq is not None else None)
     return rep
 
-
-def _decide(client: IMAPClient, uids: list[int], extra: Vocabulary | None) -> Decided:
-    """A chunk's headers, then each mail's fate for as few bytes as it takes (core.candidates.triage,
-    then mail.views): skipped, a notice settled by headers, or a candidate to fetch whole or in part.
-    Counts go to a report of their own, which the sync adds up: this runs on mail.prefetch's thread."""
-    counts = FolderReport("")
-    headers = read_headers(client, uids)  # a UID missing was expunged between SEARCH and FETCH
-    counts.commands, counts.headers_fetched = 1, len(headers)
-    fates: dict[int, str] = {}
-    for uid, header in headers.items():
-        counts.bytes_fetched += len(header)
-        fate = triage(header, extra)
-        if fate in ("whole", "partial", "structure"):
-            fates[uid] = fate
-        elif fate == "notice":
-            counts.notices += 1
-    return views.decide(client, counts, fates, headers, extra), counts
 
 
 def _sync_chunk(client: IMAPClient, ctx: SyncContext, rep: FolderReport, folder: str, end: int,

@@ -1,7 +1,7 @@
-"""A folder's chunks decided ahead on other connections, and how a chunk's headers are read.
+"""A folder's chunks decided ahead on other connections.
 
 Why (issue 10, round 4): a first sync handles its UIDs in chunks of 2,000, one after the other:
-deciding (header FETCH, triage, BODYSTRUCTURE, partial views: `imap._decide`), then bodies,
+deciding (header FETCH, triage, BODYSTRUCTURE, partial views: `views.decide_chunk`), then bodies,
 classify, store. While the server answered, Python waited; while Python classified and stored,
 the server idled. With more than one chunk, `Ahead` runs up to WORKERS threads, each on a
 connection of its own, that decide chunks 1, 2... (at most AHEAD beyond the one being stored:
@@ -30,7 +30,6 @@ stopped and joined, and their connections closed.
 from __future__ import annotations
 
 import contextlib
-import functools
 import logging
 import socket
 import threading
@@ -41,14 +40,8 @@ from typing import Generic, TypeVar
 
 from imapclient import IMAPClient
 
-from watcher.core.candidates import HEADER_FIELDS
-from watcher.mail.views import item
-from watcher.mail.wire import Unreadable, fetch_headers
-
 log = logging.getLogger(__name__)
 
-HEADER_FIELD_LIST = " ".join(HEADER_FIELDS).encode()
-HEADER_ITEM = b"BODY.PEEK[HEADER.FIELDS (%s)]" % HEADER_FIELD_LIST
 WORKERS = 2  # connections deciding ahead, besides the sync's own
 AHEAD = WORKERS + 1  # chunks beyond the one being stored that may be decided or in the deciding
 # Extra connections the whole process may hold for deciding ahead: a service starting the first
@@ -59,35 +52,12 @@ WAIT = 0.2  # seconds between stop checks while the sync waits for a chunk
 T = TypeVar("T")
 
 
-def read_headers(client: IMAPClient, uids: list[int]) -> dict[int, bytes]:
-    """UID -> header bytes, read straight off the socket (mail.wire: imaplib and imapclient
-    would spend ~0.8 s of a 20,000-mail first sync parsing); an answer that reader does not
-    understand, or a UID missing from it, is asked again through imapclient. So is every chunk
-    when imaplib or imapclient lacks a private part the reader leans on (AttributeError, raised
-    before anything is sent): slower, but the same headers. No RFC822.SIZE: only candidates
-    need it (mail.views asks), and on 20,000 mails it is 0.4 MB of answer."""
-    try:
-        return fetch_headers(client._imap, uids, HEADER_FIELD_LIST)
-    except Unreadable:
-        pass
-    except AttributeError as exc:
-        _slow_headers(str(exc))
-    fetched = client.fetch(uids, [HEADER_ITEM])
-    return {u: item(d, b"BODY[HEADER") or b"" for u, d in fetched.items()}
-
-
-@functools.cache
-def _slow_headers(reason: str) -> None:
-    """Said once per reason and process, not once per chunk."""
-    log.warning("header FETCH falls back to imapclient's parser (slower): %s", reason)
-
-
 @dataclass(frozen=True)
 class Second:
     """How the prefetcher gets its own connection to the folder being synced."""
 
-    connect: Callable[[], IMAPClient]  # imap.connect for the mailbox: logged in, secrets kept out of errors
-    close: Callable[[IMAPClient], None]  # imap.close: never raises
+    connect: Callable[[], IMAPClient]  # session.connect for the mailbox: secrets kept out of errors
+    close: Callable[[IMAPClient], None]  # session.close: never raises
     folder: str
     uidvalidity: int  # as the sync's EXAMINE saw it: the second one must see the same
     label: str  # "mailbox/folder", for the log

@@ -32,12 +32,12 @@ from dataclasses import dataclass, field, replace
 from imapclient import IMAPClient
 
 from watcher.core import backoff
-from watcher.mail import imap
+from watcher.mail import imap, reports, session
 from watcher.settings.config import ConfigError
 
 log = logging.getLogger(__name__)
 
-NewMail = Callable[[imap.FolderReport], None]
+NewMail = Callable[[reports.FolderReport], None]
 MAX_PASSES = 20  # sync passes in a row while mail keeps arriving, before IDLE is entered again
 LOGIN_FLOOR = 60.0  # seconds: the shortest ceiling after a refused login (never above login_cap)
 # seconds: the longest wait between two reconnects, however long the outage. A refused or
@@ -193,7 +193,7 @@ class IdleWorker:
             try:
                 self._session()
                 self.backoff.reset()
-            except (imap.LoginFailed, ConfigError) as exc:  # refused, or a password/ca_file to fix
+            except (session.LoginFailed, ConfigError) as exc:  # refused, or a password/ca_file to fix
                 slow, self.last_error = True, str(exc)
                 log.error("%s", exc)
             except imap.Stopped:
@@ -215,7 +215,7 @@ class IdleWorker:
                 self.stopping.wait(self.backoff.delay(slow))
 
     def _session(self) -> None:
-        client = imap.connect(self.mailbox)
+        client = session.connect(self.mailbox)
         self.connects += 1
         # a new connection checks against the store again, but the first one may start from the
         # poll's sync, which completed the mailbox's first sync (the poll marks it)
@@ -229,7 +229,7 @@ class IdleWorker:
                 if not self.stopped():
                     self._sync(client, first)
         finally:
-            imap.close(client)
+            session.close(client)
 
     def _sync(self, client: IMAPClient, first: bool) -> None:
         """Sync until a pass finds nothing new. A mail that arrives during a sync is announced
@@ -241,7 +241,7 @@ class IdleWorker:
             report = imap.sync_folder(client, self.ctx, self.folder, first, self._seen)
             self._seen, self.covered_at = (report.uidvalidity, report.uidnext), examined
             if report.history:  # this worker did the folder's first sync (it failed in the poll)
-                imap.finish_history(self.ctx.store, imap.SyncReport(self.mailbox.name, folders=[report]),
+                imap.finish_history(self.ctx.store, reports.SyncReport(self.mailbox.name, folders=[report]),
                                     self.ctx.first_sync_hook)
             if report.stored and self.on_new_mail is not None:
                 self.on_new_mail(report)
@@ -391,7 +391,7 @@ class Poller:
         self.backoff = backoff or Backoff()
         self.not_before = 0.0
 
-    def poll(self) -> imap.SyncReport | None:
+    def poll(self) -> reports.SyncReport | None:
         if time.monotonic() < self.not_before:
             return None
         try:
@@ -399,10 +399,10 @@ class Poller:
         except imap.Stopped:
             return None
         except Exception as exc:
-            login = isinstance(exc, (imap.LoginFailed, ConfigError))
+            login = isinstance(exc, (session.LoginFailed, ConfigError))
             self.not_before = time.monotonic() + self.backoff.delay(login)
             level = logging.ERROR if login else logging.WARNING
             log.log(level, "%s: sync failed: %s", self.mailbox.name, exc)
-            return imap.SyncReport(self.mailbox.name, error=f"{type(exc).__name__}: {exc}")
+            return reports.SyncReport(self.mailbox.name, error=f"{type(exc).__name__}: {exc}")
         self.backoff.reset()
         return report

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from watcher.core.model import Classification
-    from watcher.mail.imap import FolderReport, SyncContext
+    from watcher.mail.imap import SyncContext
+    from watcher.mail.reports import FolderReport
 
 # Mails per transaction. The store's write lock, which live mail of every mailbox waits for, is
 # held while a batch is written: ~0.5 ms per `other` mail, ~3 ms per mail with case work.
