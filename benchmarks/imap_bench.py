@@ -321,7 +321,12 @@ def main() -> None:
                          "way, 40 ms round trip (a distant server; with --engine-only, or wait)")
     ap.add_argument("--workers", type=int, default=None,
                     help="the engine's threads deciding chunks ahead (mail.prefetch.WORKERS; 0: none)")
+    ap.add_argument("--decider", choices=["0", "1", "ab"], default="1",
+                    help="the engine decides chunks in another process (mail.decider; 0: threads only, "
+                         "ab: alternate both, engine only, and print their medians)")
     args = ap.parse_args()
+    if args.decider == "0":
+        WORKERS["SIV_BENCH_DECIDER"] = "0"
     if args.workers is not None:
         WORKERS["SIV_BENCH_WORKERS"] = str(args.workers)
     for mix in args.mix.split(","):
@@ -368,6 +373,8 @@ def first_syncs(args: argparse.Namespace, mix: str, server: Dovecot, pwfile: Pat
         server.port, *(float(x) for x in args.link.split(",")))
     with link as relay:
         port = relay.port if relay is not None else None
+        if args.decider == "ab":
+            return decider_ab(args, server, pwfile, tmp, port)
         for run in range(args.runs):
             engine.append(run_child("engine", server, pwfile, f"sqlite:///{tmp}/engine{run}.db", port))
             if not args.engine_only:
@@ -375,6 +382,31 @@ def first_syncs(args: argparse.Namespace, mix: str, server: Dovecot, pwfile: Pat
             print(f"{mix} run {run}: engine {engine[-1]['seconds']:.2f} s, {engine[-1]['wire_out']} bytes"
                   + (f", naive {naive[-1]['seconds']:.2f} s" if naive else ""), file=sys.stderr)
     return engine, naive
+
+
+def decider_ab(args: argparse.Namespace, server: Dovecot, pwfile: Path, tmp: str,
+               port: int | None) -> tuple[list[dict], list[dict]]:
+    """Engine runs alternating: chunks decided in another process (mail.decider) / on threads."""
+    runs: dict[str, list[dict]] = {"process": [], "threads": []}
+    for run in range(args.runs):
+        for name, flag in (("process", "1"), ("threads", "0")):
+            WORKERS["SIV_BENCH_DECIDER"] = flag
+            runs[name].append(run_child("engine", server, pwfile, f"sqlite:///{tmp}/{name}{run}.db", port))
+            r = runs[name][-1]
+            print(f"run {run} {name}: {r['seconds']:.2f} s, {r['wire_out']} bytes, "
+                  f"{len(r['found'])} found, RSS {r['rss_mb']:.0f} + {r.get('helpers_rss_mb', 0):.0f} MB",
+                  file=sys.stderr)
+    WORKERS.pop("SIV_BENCH_DECIDER")
+    med = statistics.median
+    for name, done in runs.items():
+        phase = {k: med(r["phase_seconds"].get(k, 0) for r in done) for k in
+                 ("start (imports, store, classifier)", "waiting for the chunk decided ahead")}
+        print(f"{name}: wall {med(r['seconds'] for r in done):.2f} s, start / waiting "
+              f"{' / '.join(f'{v:.2f}' for v in phase.values())} s, "
+              f"bytes {med(r['wire_out'] for r in done) / 1e6:.2f} MB, "
+              f"RSS {med(r['rss_mb'] for r in done):.0f}"
+              f" + {med(r.get('helpers_rss_mb', 0) for r in done):.0f} MB")
+    return runs["process"], []
 
 
 def first_sync_report(args: argparse.Namespace, mix: str, server: Dovecot, folder_bytes: int,
@@ -406,6 +438,8 @@ each a fresh process and a fresh database. Engine/naive seconds per run: {runs}
 ({med(r['wire_out'] for r in engine) / folder_bytes:.2%} of the folder) | \
 {med(r['wire_out'] for r in naive) / 1e6:.0f} MB ({med(r['wire_out'] for r in naive) / folder_bytes:.0%}) |
 | peak RSS of the process (VmHWM) | {e_rss:.0f} MB | {n_rss:.0f} MB |
+| same, with its helper processes (decider, fork server, resource tracker), peaks added | \
+{med(r["rss_mb"] + r.get("helpers_rss_mb", 0) for r in engine):.0f} MB | {n_rss:.0f} MB |
 | bodies fetched | {e['bodies']} of {args.mails}{_partial(e)} | {args.mails} |
 | messages stored (of them `other`) | {len(e['fetched'])} ({len(e['fetched']) - len(e['found'])}) | n/a |
 | recall: SIV mails fetched and stored / present (worst run) | **{fetched}/{len(siv_ids)}** | all fetched |
@@ -430,7 +464,8 @@ def phase_report(mix: str, folder_bytes: int, siv_ids: set[str], engine: list[di
     print(f"""
 Engine phases, {mix} mix (median of {len(engine)} runs; wall {med(r['seconds'] for r in engine):.2f} s,
 Dovecot out= {wire / 1e6:.2f} MB = {wire / folder_bytes:.2%} of {folder_bytes / 1e6:.0f} MB,
-peak RSS {med(r['rss_mb'] for r in engine):.0f} MB, SIV found {found}/{len(siv_ids)};
+peak RSS {med(r['rss_mb'] for r in engine):.0f} MB (its helper processes: \
+{med(r.get('helpers_rss_mb', 0) for r in engine):.0f} MB more), SIV found {found}/{len(siv_ids)};
 last run: {e['bodies']} whole, {e['partials']} partial views, {e['notices']} notices settled by headers)
 
 | phase | seconds | MB received | calls (last run) |

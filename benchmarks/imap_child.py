@@ -16,6 +16,7 @@ import time
 
 T0 = time.monotonic()
 
+import contextlib  # noqa: E402
 import json  # noqa: E402
 import os  # noqa: E402
 import socket  # noqa: E402
@@ -98,6 +99,14 @@ def fetch_phase(_client: Any, _uids: Any, items: Any, *args: Any, **kwargs: Any)
 def engine(port: int, pwfile: Path, db: str) -> dict[str, Any]:
     phases = Phases()
     phases.count_socket()
+    deciders: list[Any] = []  # issue 10 round 5: chunks decided in another process (mail.decider)
+    if os.environ.get("SIV_BENCH_DECIDER") != "0":  # as `siv-watcher run` does, before the store
+        with contextlib.suppress(ImportError):  # trees before round 5 have no decider
+            from watcher.mail import decider
+
+            decider.warm()
+            decider.Decider.get = phases.wrap("waiting for the chunk decided ahead", decider.Decider.get)  # type: ignore[method-assign]
+            decider.Decider.__enter__ = lambda self: deciders.append(self) or self  # type: ignore[method-assign]
     from imapclient import IMAPClient
 
     from watcher.mail import imap
@@ -145,12 +154,28 @@ def engine(port: int, pwfile: Path, db: str) -> dict[str, Any]:
     timed = {k: round(v, 4) for k, v in phases.seconds.items()}
     timed["start (imports, store, classifier)"] = round(started - T0, 4)
     timed["rest (connect, folders, loops)"] = round(synced - started - phases.main_seconds(), 4)
-    return {"fetched": [m.message_id for m in store.messages()],
+    return {"fetched": [m.message_id for m in store.messages()], "helpers_rss_mb": helpers_rss_mb(deciders),
             "bytes_fetched": report.total("bytes_fetched"), "bodies": report.total("bodies_fetched"),
             "headers": report.total("headers_fetched"), "found": found,
             "partials": report.total("partials_fetched"), "notices": report.total("notices"),
             "phase_seconds": timed, "phase_bytes": dict(phases.bytes), "phase_calls": dict(phases.calls),
             "received": phases.received}
+
+
+def helpers_rss_mb(deciders: list[Any]) -> float:
+    """Peak RSS of the processes the engine started besides itself: the deciders (as each said at
+    its end), multiprocessing's fork server and resource tracker (read while they still run)."""
+    import multiprocessing.forkserver
+    import multiprocessing.resource_tracker
+
+    kb = sum(d.peak_rss_kb for d in deciders)
+    pids = [getattr(multiprocessing.forkserver._forkserver, "_forkserver_pid", None),
+            getattr(multiprocessing.resource_tracker._resource_tracker, "_pid", None)]
+    for pid in pids if deciders or os.environ.get("SIV_BENCH_DECIDER") != "0" else []:
+        with contextlib.suppress(OSError, TypeError, StopIteration):
+            status = Path(f"/proc/{pid}/status").read_text().splitlines()
+            kb += int(next(line.split()[1] for line in status if line.startswith("VmHWM")))
+    return kb / 1024
 
 
 def service_work(config: Any, store: Any, phases: Phases) -> dict[str, Any]:

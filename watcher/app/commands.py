@@ -120,6 +120,9 @@ def need_config(args: argparse.Namespace) -> Config:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    from watcher.mail import decider
+
+    decider.warm()  # first: its imports then run on another core while the service's load here
     from watcher.app.service import Service
 
     config = need_config(args)

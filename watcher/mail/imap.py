@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 from imapclient import IMAPClient
 
 from watcher.core.candidates import Vocabulary, rules_vocabulary
-from watcher.mail import views
-from watcher.mail.prefetch import Ahead, Second
+from watcher.mail import decider, views
+from watcher.mail.prefetch import Second
 from watcher.mail.recording import Others, record_mail
 from watcher.mail.reports import FolderReport, SyncReport
 from watcher.mail.session import close, connect
@@ -181,7 +181,7 @@ def sync_folder(client: IMAPClient, ctx: SyncContext, folder: str, first: bool,
     chunks = [uids[start:start + CHUNK] for start in range(0, len(uids), CHUNK)]
     work = functools.partial(views.decide_chunk, extra=vocabulary_for(ctx.rules_folders))
     second = Second(functools.partial(connect, ctx.mailbox), close, folder, uidvalidity, f"{name}/{folder}")
-    with Ahead(chunks, work, ctx.check_stop, second if len(chunks) > 1 else None) as ahead:
+    with decider.ahead(chunks, work, ctx.check_stop, second) as ahead:
         for n, chunk in enumerate(chunks):  # in ascending order: each moves the watermark
             ctx.check_stop()
             if report:

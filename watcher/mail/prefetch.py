@@ -69,15 +69,16 @@ class Failed(Exception):
 
 class Ahead(Generic[T]):
     """`work(connection, uids)` for chunks 1, 2... of a folder, done in order of index by up to
-    WORKERS threads, each on a connection of its own, at most AHEAD chunks beyond the one the sync
-    is storing, while the sync does chunk 0 itself (the logins overlap it) and then takes the
+    `workers` threads, each on a connection of its own, at most AHEAD chunks beyond the one the
+    sync is storing, while the sync does chunk 0 itself (the logins overlap it) and then takes the
     others in order: `get(n)`. None for chunk 0, without `second` (one chunk: no connection
     opened), and for a chunk no thread will deliver (its thread failed, or all did: one log
     line): the sync then does it itself. Leaving the context stops and joins the threads, their
     connections closed."""
 
     def __init__(self, chunks: list[list[int]], work: Callable[[IMAPClient, list[int]], T],
-                 check_stop: Callable[[], None], second: Second | None = None) -> None:
+                 check_stop: Callable[[], None], second: Second | None = None,
+                 workers: int = WORKERS) -> None:
         self.chunks, self.work, self.check_stop, self.second = chunks, work, check_stop, second
         self.cond = threading.Condition()  # guards everything below
         self.claim, self.taken = 1, 0  # the next chunk a thread may take up; the one being stored
@@ -87,7 +88,7 @@ class Ahead(Generic[T]):
         self.said = False  # the one log line
         self.stopping = False
         self.open: list[IMAPClient] = []  # the threads' connections
-        count = 0 if second is None else min(WORKERS, len(chunks) - 1)
+        count = 0 if second is None else min(workers, len(chunks) - 1)
         label = "" if second is None else second.label
         self.threads = [threading.Thread(target=self._run, name=f"prefetch {label} {i}", daemon=True)
                         for i in range(count)]
