@@ -108,3 +108,26 @@ def test_run_refuses_a_notify_url_apprise_cannot_load(tmp_path, imap_account) ->
                                        "(unknown service 'nosuch')")
         assert "token-77" not in done.stderr
     assert not (tmp_path / "state.db").exists(), "refused before anything was started"
+
+
+def test_only_a_database_not_created_yet_counts_as_new(tmp_path) -> None:
+    from watcher.app.commands import new_database
+
+    existing = tmp_path / "state.db"
+    assert new_database(f"sqlite:///{existing}")
+    existing.write_bytes(b"")
+    assert not new_database(f"sqlite:///{existing}") and not new_database(f"sqlite:///{existing}?timeout=5")
+    assert not new_database("sqlite:///:memory:") and not new_database("sqlite://")
+    assert not new_database("postgresql+psycopg://siv@localhost/siv")
+
+
+def test_run_once_starts_the_decider_fork_server_for_a_first_sync_only(tmp_path, imap_account) -> None:
+    """`run --once` from cron must not start a process it will not use on every run."""
+    from watcher.mail import decider
+
+    config = config_file(tmp_path, imap_account)
+    assert main(["--config", str(config), "run", "--once"]) == 0
+    assert decider._server  # the database was new: the mailbox's first sync was ahead
+    decider._server.clear()
+    assert main(["--config", str(config), "run", "--once"]) == 0
+    assert not decider._server
