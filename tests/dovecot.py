@@ -400,7 +400,7 @@ class Account:
             client.logout()
 
 
-SPARE_USERS = 64
+SPARE_USERS = 96
 
 
 @pytest.fixture(scope="session")
