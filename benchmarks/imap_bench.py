@@ -386,10 +386,11 @@ def first_syncs(args: argparse.Namespace, mix: str, server: Dovecot, pwfile: Pat
 
 def decider_ab(args: argparse.Namespace, server: Dovecot, pwfile: Path, tmp: str,
                port: int | None) -> tuple[list[dict], list[dict]]:
-    """Engine runs alternating: chunks decided in another process (mail.decider) / on threads."""
+    """Engine runs alternating: chunks decided in another process (mail.decider) / on threads,
+    which goes first alternating too (the first run meets Dovecot's caches cold)."""
     runs: dict[str, list[dict]] = {"process": [], "threads": []}
     for run in range(args.runs):
-        for name, flag in (("process", "1"), ("threads", "0")):
+        for name, flag in (("process", "1"), ("threads", "0"))[::1 if run % 2 == 0 else -1]:
             WORKERS["SIV_BENCH_DECIDER"] = flag
             runs[name].append(run_child("engine", server, pwfile, f"sqlite:///{tmp}/{name}{run}.db", port))
             r = runs[name][-1]
