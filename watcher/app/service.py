@@ -32,7 +32,8 @@ from watcher.app.progress import FirstSyncProgress
 from watcher.mail import imap, push, reports
 from watcher.settings.config import Config, MailboxConfig
 from watcher.store import ingest, leases, outbox, roster
-from watcher.store.tables import Store, utcnow
+from watcher.store.columns import utcnow
+from watcher.store.tables import Store
 
 log = logging.getLogger(__name__)
 

@@ -44,7 +44,8 @@ from sqlalchemy import ColumnElement, DateTime, delete, func, update
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Field, Session, SQLModel, col, select
 
-from watcher.store.tables import AlertRow, OnRecord, Store, UTCDateTime
+from watcher.store.columns import UTCDateTime
+from watcher.store.tables import AlertRow, OnRecord, Store
 
 log = logging.getLogger(__name__)
 

@@ -16,9 +16,10 @@ from sqlalchemy import func
 from sqlalchemy.engine import make_url
 from sqlmodel import SQLModel, col, select
 
+from watcher.store.columns import utcnow
 from watcher.store.leases import TABLES, Cluster, InstanceRow, LeaseRow, Timing, db_now
 from watcher.store.solo import Solo, solo_holder
-from watcher.store.tables import AlertRow, FolderStateRow, Store, utcnow
+from watcher.store.tables import AlertRow, FolderStateRow, Store
 
 
 def is_shared(url: str) -> bool:

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
-from watcher.store.tables import OnRecord, Store, StoreError, utcnow
+from watcher.store.columns import utcnow
+from watcher.store.tables import OnRecord, Store, StoreError
 
 
 class Solo:
