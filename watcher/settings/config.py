@@ -216,7 +216,7 @@ class ClusterConfig(_Model):
     def _lease_outlives_beats(self) -> ClusterConfig:
         if self.lease_seconds < 2 * self.heartbeat_seconds:
             raise Invalid("lease_seconds", "must be at least twice heartbeat_seconds "
-                           f"({self.lease_seconds:g} < 2 x {self.heartbeat_seconds:g})")
+                          f"({self.lease_seconds:g} < 2 x {self.heartbeat_seconds:g})")
         return self
 
 
