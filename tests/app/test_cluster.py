@@ -113,7 +113,7 @@ def wait(ready, timeout: float, what: str, logs: list[Path] = ()) -> float:
 def holders(store: Store) -> dict[str, str | None]:
     """Mailbox -> the live instance holding it (None: nobody live)."""
     with store.session() as s:
-        now = s.exec(select(leases._db_now())).one()
+        now = s.exec(select(leases.db_now())).one()
         live = {i.id for i in s.exec(select(leases.InstanceRow))
                 if (now - i.heartbeat_at.replace(tzinfo=None)).total_seconds() < LEASE}
         rows = s.exec(select(leases.LeaseRow))

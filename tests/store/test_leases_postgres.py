@@ -120,8 +120,8 @@ def test_a_reminder_fires_once_whichever_instance_wakes(pg_store, http_receiver)
     from datetime import timedelta
 
     from watcher.settings.config import parse
+    from watcher.store.columns import utcnow
     from watcher.store.outbox import deliver_pending
-    from watcher.store.tables import utcnow
 
     config = parse({"notify": {"urls": [http_receiver.url("hook")]}})
     due = utcnow() + timedelta(seconds=1)

@@ -9,7 +9,8 @@ from sqlmodel import select
 
 from watcher.core.model import Classification, Kind, SenderCheck
 from watcher.store.batches import new_row
-from watcher.store.tables import AlertRow, CaseRow, EventRow, MessageRow, Store, message_values
+from watcher.store.columns import message_values
+from watcher.store.tables import AlertRow, CaseRow, EventRow, MessageRow, Store
 
 T = datetime(2026, 10, 1, tzinfo=UTC)
 

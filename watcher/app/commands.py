@@ -171,12 +171,12 @@ def check_targets(config: Config) -> None:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from watcher.store import leases
+    from watcher.store import leases, roster
     from watcher.store.tables import Store
 
     config = need_config(args)
     timing = leases.Timing(config.cluster.heartbeat_seconds, config.cluster.lease_seconds)
-    data = leases.status(Store(config.database_url), [m.name for m in config.mailboxes], timing)
+    data = roster.status(Store(config.database_url), [m.name for m in config.mailboxes], timing)
     if args.json:
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return 0

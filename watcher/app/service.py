@@ -31,8 +31,9 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from watcher.app.progress import FirstSyncProgress
 from watcher.mail import imap, push, reports
 from watcher.settings.config import Config, MailboxConfig
-from watcher.store import ingest, leases, outbox
-from watcher.store.tables import Store, utcnow
+from watcher.store import ingest, leases, outbox, roster
+from watcher.store.columns import utcnow
+from watcher.store.tables import Store
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +57,7 @@ class Service:
         self.store = store or Store(config.database_url)
         self.clock = clock
         # -- leases: the membership (cluster or solo) decides which mailboxes this service runs
-        self.membership = leases.membership(self.store, [m.name for m in config.mailboxes],
+        self.membership = roster.membership(self.store, [m.name for m in config.mailboxes],
                                             leases.Timing(config.cluster.heartbeat_seconds,
                                                           config.cluster.lease_seconds))
         self.held: set[str] = set()

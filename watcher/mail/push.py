@@ -18,10 +18,8 @@ starts with a catch-up sync from the last stored UID, so nothing that arrived me
 
 from __future__ import annotations
 
-import contextlib
 import imaplib
 import logging
-import os
 import random
 import select
 import threading
@@ -33,6 +31,7 @@ from imapclient import IMAPClient
 
 from watcher.core import backoff
 from watcher.mail import imap, reports, session
+from watcher.mail.waker import Waker
 from watcher.settings.config import ConfigError
 
 log = logging.getLogger(__name__)
@@ -72,44 +71,6 @@ class Backoff:
 
     def reset(self) -> None:
         self.failures = 0
-
-
-class Waker:
-    """A file descriptor that turns readable on `set()` and stays so: a worker polls it together
-    with its IMAP socket, so a stop interrupts a wait of any length. An eventfd (one descriptor)
-    where the OS has it, else a pipe. Locked: `set()` from another thread must never write to a
-    descriptor number that `close()` has freed (and the kernel may have reused)."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._closed = False
-        if hasattr(os, "eventfd"):
-            self._read = self._write = os.eventfd(0, os.EFD_CLOEXEC | os.EFD_NONBLOCK)
-        else:  # pragma: no cover - not Linux
-            self._read, self._write = os.pipe()
-            os.set_blocking(self._write, False)
-
-    def fileno(self) -> int:
-        return self._read
-
-    def set(self) -> None:
-        with self._lock, contextlib.suppress(BlockingIOError):  # already readable: nothing to add
-            if not self._closed:
-                os.write(self._write, (1).to_bytes(8, "little"))  # eventfd takes an 8-byte count
-
-    def clear(self) -> None:
-        """Readable no more (a recheck was taken); a stop is never lost: `stopping` is set first."""
-        with self._lock, contextlib.suppress(BlockingIOError):  # not readable: nothing to take
-            if not self._closed:
-                os.read(self._read, 8)
-
-    def close(self) -> None:
-        with self._lock:
-            if not self._closed:
-                self._closed = True
-                os.close(self._read)
-                if self._write != self._read:
-                    os.close(self._write)
 
 
 class IdleWorker:

@@ -2,7 +2,8 @@
 
 Every error names the key it concerns as the user wrote it (`mailboxes.<name>.port: must be
 1-65535, not 0`), on one line, so a seller editing the file by hand knows exactly what to fix:
-pydantic's `ValidationError` never leaves this module, `parse` turns it into a `ConfigError`.
+pydantic's `ValidationError` never leaves the settings package: `parse` turns it into a
+`ConfigError`, worded by validation.py.
 
 The models are strict (no "993" for 993, no "yes" for true), forbid unknown keys, and hold each
 default once: on the model that owns the field. The one conversion allowed is a TOML array into
@@ -35,6 +36,7 @@ from pydantic import (
 )
 
 from watcher.settings.secrets import Secret, register_url
+from watcher.settings.validation import Invalid, error_line
 
 Language = Literal["zh", "en"]
 Security = Literal["tls", "starttls", "plain"]
@@ -46,14 +48,6 @@ PASSWORD_SOURCES = ("password_env", "password_file", "oauth2_token_command")
 
 class ConfigError(ValueError):
     """A config problem, always phrased with the offending key."""
-
-
-class _Invalid(ValueError):
-    """A check across fields, reported at the key the user should edit (relative to the model)."""
-
-    def __init__(self, key: str, message: str) -> None:
-        super().__init__(message)
-        self.key = key
 
 
 def _as_tuple(value: Any) -> Any:
@@ -125,7 +119,7 @@ class MailboxConfig(_Model):
     @model_validator(mode="after")
     def _one_password_source(self) -> MailboxConfig:
         if sum(1 for key in PASSWORD_SOURCES if getattr(self, key)) != 1:
-            raise _Invalid("password_env", f"give exactly one of {', '.join(PASSWORD_SOURCES)}")
+            raise Invalid("password_env", f"give exactly one of {', '.join(PASSWORD_SOURCES)}")
         for url in self.notify_urls:
             register_url(url)
         return self
@@ -221,8 +215,8 @@ class ClusterConfig(_Model):
     @model_validator(mode="after")
     def _lease_outlives_beats(self) -> ClusterConfig:
         if self.lease_seconds < 2 * self.heartbeat_seconds:
-            raise _Invalid("lease_seconds", "must be at least twice heartbeat_seconds "
-                           f"({self.lease_seconds:g} < 2 x {self.heartbeat_seconds:g})")
+            raise Invalid("lease_seconds", "must be at least twice heartbeat_seconds "
+                          f"({self.lease_seconds:g} < 2 x {self.heartbeat_seconds:g})")
         return self
 
 
@@ -251,7 +245,7 @@ class Config(_Model):
     def _unique_names(self) -> Config:
         names = [m.name for m in self.mailboxes]
         if len(set(names)) != len(names):
-            raise _Invalid("mailboxes.name", "every mailbox needs a unique name")
+            raise Invalid("mailboxes.name", "every mailbox needs a unique name")
         for url in self.notify_urls:
             register_url(url)
         return self
@@ -338,7 +332,7 @@ def parse(data: dict[str, Any], base_dir: Path = Path(".")) -> Config:
             context=context,
         )
     except ValidationError as exc:
-        raise _config_error(exc, data) from None
+        raise ConfigError(error_line(exc, data, _File, _TABLES)) from None
 
 
 def _resolve_db_url(url: str, base_dir: Path) -> str:
@@ -346,69 +340,6 @@ def _resolve_db_url(url: str, base_dir: Path) -> str:
     if url.startswith(prefix) and not url.startswith(prefix + "/") and url != "sqlite:///:memory:":
         return prefix + str(base_dir / url[len(prefix):])
     return url
-
-
-# -- pydantic's errors, in the user's words ------------------------------------------------------
-
-
-_EXPECTED = {"string_type": "str", "int_type": "int", "bool_type": "bool", "float_type": "float",
-             "path_type": "str", "is_instance_of": "str"}
-
-
-def _config_error(exc: ValidationError, data: dict[str, Any]) -> ConfigError:
-    """The first error as one line: `<key as written>: <what is wrong>`; never the input's value
-    unless it is a plain choice (a notify URL is a secret, so values are not echoed in general)."""
-    error = exc.errors(include_url=False)[0]
-    loc, kind, value = error["loc"], error["type"], error.get("input")
-    keys: list[str] = []
-    in_list = False
-    for i, part in enumerate(loc):
-        if isinstance(part, int):
-            if i == 1 and loc[0] == "mailboxes":
-                keys[-1] = _mailbox_key(data, part)
-                continue
-            in_list = True  # an element of a list of strings: the key is the list's
-            break
-        keys.append(str(part))
-    cause = (error.get("ctx") or {}).get("error")
-    if isinstance(cause, _Invalid):
-        keys.append(cause.key)
-    key = ".".join(keys) or "config"
-    return ConfigError(f"{key}: {_message(error, loc, kind, value, in_list, cause)}".replace("\n", " "))
-
-
-def _mailbox_key(data: dict[str, Any], index: int) -> str:
-    boxes = data.get("mailboxes")
-    box = boxes[index] if isinstance(boxes, list) and index < len(boxes) else None
-    name = box.get("name") if isinstance(box, dict) else None
-    return f"mailboxes.{name}" if isinstance(name, str) and name else f"mailboxes[{index}]"
-
-
-def _message(error: Any, loc: tuple[int | str, ...], kind: str, value: Any, in_list: bool,
-             cause: Any) -> str:
-    if cause is not None:
-        return str(cause)
-    if loc == ("mailboxes",) and kind in ("tuple_type", "model_type"):
-        return "must be an array of tables ([[mailboxes]])"
-    if in_list or kind == "tuple_type":
-        return "expected a list of strings"
-    if kind in ("model_type", "dict_type"):
-        if isinstance(loc[-1], int):
-            return "must be a table"
-        return f"must be a table ([{'.'.join(map(str, loc))}])"
-    if kind == "extra_forbidden":
-        model = _TABLES.get(str(loc[0]), _File) if len(loc) > 1 else _File
-        return f"unknown key (allowed: {', '.join(sorted(model.model_fields))})"
-    if kind == "missing":
-        return "required"
-    if kind == "string_too_short":
-        return "required, a non-empty string"
-    if kind == "literal_error":
-        return f"must be one of {error['ctx']['expected']}, not {value!r}"
-    if kind in _EXPECTED:
-        got = "a boolean" if isinstance(value, bool) else type(value).__name__
-        return f"expected {_EXPECTED[kind]}, got {got}"
-    return str(error["msg"])
 
 
 __all__ = [

@@ -15,16 +15,8 @@ from sqlalchemy.orm import configure_mappers
 from sqlmodel import Session, SQLModel
 
 from watcher.core.model import Classification
-from watcher.store.tables import (
-    MessageRow,
-    OnRecord,
-    advance_watermark,
-    is_stored,
-    message_key,
-    message_values,
-    poisoned,
-    stored_keys,
-)
+from watcher.store.columns import message_key, message_values
+from watcher.store.tables import MessageRow, OnRecord, advance_watermark, is_stored, poisoned, stored_keys
 
 
 def write_batch(s: Session, mailbox: str, folder: str, uidvalidity: int,

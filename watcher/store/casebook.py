@@ -18,7 +18,8 @@ from watcher.core.cases import CaseView
 from watcher.core.model import Mark
 from watcher.settings.config import Config
 from watcher.store import ingest
-from watcher.store.tables import CaseRow, Store, utcnow
+from watcher.store.columns import utcnow
+from watcher.store.tables import CaseRow, Store
 
 
 class CaseNotFound(LookupError):

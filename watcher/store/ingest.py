@@ -32,6 +32,7 @@ from watcher.core import alerts, cases
 from watcher.core.model import Kind, Mark, SenderCheck
 from watcher.settings.config import Config
 from watcher.store.batches import new_row
+from watcher.store.columns import utcnow
 from watcher.store.outbox import AlertDraft, add_alert, add_alerts, cancel_alerts
 from watcher.store.tables import (
     IN_LIST,
@@ -41,7 +42,6 @@ from watcher.store.tables import (
     MessageRow,
     OnRecord,
     Store,
-    utcnow,
 )
 
 UNKNOWN_ACCOUNT = "(unknown)"

@@ -22,7 +22,7 @@ every `cluster.heartbeat_seconds` (10 s). An instance is live while its heartbea
   included) is sent by one instance; a dead instance's claims are taken over like its leases.
 
 SQLite: one watcher per database file, enforced by an OS lock (`Solo`, solo.py), which
-`membership` hands out in place of a `Cluster`.
+`roster.membership` hands out in place of a `Cluster`; `roster.status` reports either.
 """
 
 from __future__ import annotations
@@ -41,12 +41,11 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, DateTime, delete, func, update
-from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Field, Session, SQLModel, col, select
 
-from watcher.store.solo import Solo, solo_holder
-from watcher.store.tables import AlertRow, FolderStateRow, OnRecord, Store, UTCDateTime, utcnow
+from watcher.store.columns import UTCDateTime
+from watcher.store.tables import AlertRow, OnRecord, Store
 
 log = logging.getLogger(__name__)
 
@@ -105,24 +104,13 @@ class Timing:
 Gain = Callable[[list[str]], None]
 
 
-def is_shared(url: str) -> bool:
-    """PostgreSQL: several watchers may share it. Anything else keeps one watcher per database."""
-    return make_url(url).get_backend_name() == "postgresql"
-
-
-def membership(store: Store, mailboxes: Sequence[str], timing: Timing) -> Cluster | Solo:
-    if is_shared(store.url):
-        return Cluster(store, mailboxes, timing)
-    return Solo(store, mailboxes)
-
-
-def _db_now() -> ColumnElement[Any]:
+def db_now() -> ColumnElement[Any]:
     """The database's clock, as the naive UTC the UTCDateTime columns hold."""
     return func.timezone("UTC", func.now(), type_=DateTime)
 
 
 def _since(seconds: float) -> ColumnElement[Any]:
-    return _db_now() - timedelta(seconds=seconds)
+    return db_now() - timedelta(seconds=seconds)
 
 
 def _chunks(ids: Sequence[int]) -> Iterator[list[int]]:
@@ -202,8 +190,8 @@ class Cluster:
         with self.store.session() as s:
             s.exec(pg_insert(InstanceRow).values(
                 id=self.id, host=self.host, pid=self.pid, kind=kind,
-                started_at=_db_now(), heartbeat_at=_db_now(),
-            ).on_conflict_do_update(index_elements=["id"], set_={"heartbeat_at": _db_now()}))
+                started_at=db_now(), heartbeat_at=db_now(),
+            ).on_conflict_do_update(index_elements=["id"], set_={"heartbeat_at": db_now()}))
             if self.mailboxes:
                 s.exec(pg_insert(LeaseRow).values(
                     [{"mailbox": name} for name in self.mailboxes]).on_conflict_do_nothing())
@@ -223,7 +211,7 @@ class Cluster:
         started = time.monotonic()
         with self.store.session() as s:
             done = s.exec(update(InstanceRow).where(col(InstanceRow.id) == self.id)
-                          .values(heartbeat_at=_db_now()))
+                          .values(heartbeat_at=db_now()))
             s.commit()
         if done.rowcount == 0:  # reaped after a long pause: join again (the balancer rechecks leases)
             log.warning("instance %s was taken for dead; joining again", self.id)
@@ -299,7 +287,7 @@ class Cluster:
             names = set(s.exec(query))
             if names:
                 s.exec(update(LeaseRow).where(col(LeaseRow.mailbox).in_(names))
-                       .values(owner=self.id, acquired_at=_db_now()))
+                       .values(owner=self.id, acquired_at=db_now()))
             s.commit()
         if names:
             log.info("took the lease of %d mailbox(es): %s", len(names), ", ".join(sorted(names)))
@@ -359,9 +347,9 @@ class Cluster:
                 mine = [i for i in locked if i is not None and i not in busy]
                 if mine:
                     stmt = pg_insert(ClaimRow).values(
-                        [{"alert_id": i, "owner": self.id, "claimed_at": _db_now()} for i in mine])
+                        [{"alert_id": i, "owner": self.id, "claimed_at": db_now()} for i in mine])
                     s.exec(stmt.on_conflict_do_update(
-                        index_elements=["alert_id"], set_={"owner": self.id, "claimed_at": _db_now()}))
+                        index_elements=["alert_id"], set_={"owner": self.id, "claimed_at": db_now()}))
                 s.commit()
                 taken.update(mine)
         return taken
@@ -374,63 +362,9 @@ class Cluster:
                 s.commit()
 
 
-# -- status --------------------------------------------------------------------------------------
-
-
-def status(store: Store, mailboxes: Sequence[str], timing: Timing) -> dict[str, Any]:
-    """Instances, who holds each mailbox and since when, last sync per folder, pending alerts."""
-    shared = is_shared(store.url)
-    with store.session() as s:
-        if shared:
-            SQLModel.metadata.create_all(store.engine, tables=TABLES)
-            now = s.exec(select(_db_now())).one().replace(tzinfo=utcnow().tzinfo)
-            instances = list(s.exec(select(InstanceRow).order_by(col(InstanceRow.started_at))))
-            leases = {row.mailbox: row for row in s.exec(select(LeaseRow))}
-        else:
-            now, instances, leases = utcnow(), [], {}
-        folders = list(s.exec(select(FolderStateRow).order_by(col(FolderStateRow.mailbox),
-                                                              col(FolderStateRow.folder))))
-        pending = s.exec(select(func.count()).select_from(AlertRow).where(AlertRow.status == "pending")).one()
-        due = s.exec(select(func.count()).select_from(AlertRow).where(
-            AlertRow.status == "pending", AlertRow.due_at <= now)).one()
-
-    def age(moment: datetime | None) -> float | None:
-        return None if moment is None else round((now - moment).total_seconds(), 1)
-
-    live = {i.id for i in instances if (now - i.heartbeat_at).total_seconds() < timing.lease}
-    holder = solo_holder(store.url) if not shared else None
-    names = list(dict.fromkeys([*mailboxes, *leases]))
-    boxes = []
-    for name in names:
-        lease = leases.get(name)
-        owner = lease.owner if lease and lease.owner in live else None
-        boxes.append({
-            "mailbox": name,
-            "held_by": owner if shared else ("this database's watcher" if holder else None),
-            "lease_age_seconds": age(lease.acquired_at) if owner and lease else None,
-            "in_config": name in mailboxes,
-            "folders": [{"folder": f.folder, "last_sync": f.synced_at.isoformat() if f.synced_at else None,
-                         "last_sync_age_seconds": age(f.synced_at)} for f in folders if f.mailbox == name],
-        })
-    return {
-        "database": "postgresql" if shared else "sqlite",
-        "mode": "shared: mailboxes split by leases" if shared else "single watcher",
-        "watcher": holder,
-        "instances": [{
-            "id": i.id, "host": i.host, "pid": i.pid, "kind": i.kind, "live": i.id in live,
-            "started_at": i.started_at.isoformat(), "heartbeat_age_seconds": age(i.heartbeat_at),
-            "mailboxes": sorted(b["mailbox"] for b in boxes if b["held_by"] == i.id),
-        } for i in instances],
-        "mailboxes": boxes,
-        "pending_alerts": pending,
-        "due_alerts": due,
-    }
-
-
 def _short(exc: Exception) -> str:
     text = str(getattr(exc, "orig", None) or exc).strip().splitlines()
     return f"{type(exc).__name__}: {text[0] if text else ''}"
 
 
-__all__ = ["ClaimRow", "Cluster", "InstanceRow", "LeaseLost", "LeaseRow", "Timing", "is_shared", "membership",
-           "status"]
+__all__ = ["ClaimRow", "Cluster", "InstanceRow", "LeaseLost", "LeaseRow", "TABLES", "Timing", "db_now"]

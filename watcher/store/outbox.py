@@ -33,7 +33,8 @@ from watcher.core.alerts import AlertText
 from watcher.core.backoff import Policy
 from watcher.settings import secrets
 from watcher.settings.config import Config
-from watcher.store.tables import IN_LIST, AlertRow, Store, utcnow
+from watcher.store.columns import utcnow
+from watcher.store.tables import IN_LIST, AlertRow, Store
 from watcher.store.targets import NOTIFY_TYPES, fingerprint, guard_apprise_logging, send
 
 log = logging.getLogger(__name__)

@@ -1,6 +1,6 @@
 """SQLite: one watcher per database file, enforced by an OS lock (flock) on `<database>.lock`
 next to the file, released by the kernel even after kill -9; a second `run` is refused with one
-line (exit code 3). `Solo` is the SQLite side of leases.membership: it holds every mailbox and
+line (exit code 3). `Solo` is the SQLite side of roster.membership: it holds every mailbox and
 claims no alerts, with the same interface as leases.Cluster (PostgreSQL)."""
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
-from watcher.store.tables import OnRecord, Store, StoreError, utcnow
+from watcher.store.columns import utcnow
+from watcher.store.tables import OnRecord, Store, StoreError
 
 
 class Solo:

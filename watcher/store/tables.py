@@ -9,45 +9,22 @@ leaves all of it or none of it, and the next sync redoes exactly what was not co
 
 from __future__ import annotations
 
-import json
 import logging
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import DateTime, UniqueConstraint
+from sqlalchemy import UniqueConstraint
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import relationship
-from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, Relationship, Session, SQLModel, col, select
 
 from watcher.core.model import Classification
+from watcher.store.columns import UTCDateTime, message_key, message_values, utcnow
 from watcher.store.opening import StoreError, open_engine
-
-
-class UTCDateTime(TypeDecorator[datetime]):
-    """SQLite forgets time zones; keep every instant as UTC and hand it back aware."""
-
-    impl = DateTime
-    cache_ok = True
-
-    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError("naive datetime given to the store")
-        return value.astimezone(UTC).replace(tzinfo=None)
-
-    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
-        return value.replace(tzinfo=UTC) if value is not None else None
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 class FolderStateRow(SQLModel, table=True):
@@ -312,40 +289,6 @@ def message_row(mailbox: str, folder: str, uidvalidity: int, uid: int, c: Classi
     return MessageRow(**message_values(mailbox, folder, uidvalidity, uid, c, content_hash, size))
 
 
-def message_values(mailbox: str, folder: str, uidvalidity: int, uid: int, c: Classification,
-                   content_hash: str, size: int) -> dict[str, Any]:
-    """A message row's columns (all but its id and case), as the database takes them."""
-    cleaned: dict[str, Any] = {name: _no_nul(getattr(c, name)) for name in _TEXT_FIELDS}
-    c = replace(c, sent_at=_plausible(c.sent_at), appointment=_plausible(c.appointment), **cleaned)
-    return dict(
-        mailbox=mailbox, folder=folder, uidvalidity=uidvalidity, uid=uid, message_id=c.message_id,
-        content_hash=content_hash, size=size, seen_at=utcnow(), sent_at=c.sent_at, subject=c.subject[:500],
-        from_addr=c.from_addr, account=c.account, kind=c.kind.value, sender_check=c.sender_check.value,
-        case_id=c.case_id, seller_token=c.seller_token, booking_url=c.booking_url, deadline=c.deadline,
-        appointment=c.appointment, meeting_url=c.meeting_url, rule=c.rule,
-        reasons=json.dumps(list(c.reasons), ensure_ascii=False), parse_error=c.parse_error,
-        excerpt=json.dumps([_no_nul(line) for line in c.excerpt], ensure_ascii=False),
-        references=json.dumps([_no_nul(ref) for ref in c.references[:50]], ensure_ascii=False),
-    )
-
-
-_TEXT_FIELDS = ("subject", "from_addr", "account", "message_id", "case_id", "seller_token", "booking_url",
-                "meeting_url", "rule", "parse_error")
-
-
-def _no_nul(value: str | None) -> str | None:
-    """PostgreSQL refuses NUL in text, and a forged subject can carry one (=00 in an encoded word)."""
-    return value.replace("\x00", "") if value else value
-
-
-def _plausible(moment: datetime | None) -> datetime | None:
-    """A Date header can say anything (year 9999 overflows the UTC conversion): keep only
-    instants a real mail can carry, so one forged header cannot poison its folder."""
-    if moment is None or not 1990 <= moment.year <= 2200:
-        return None
-    return moment
-
-
 def _folder(s: Session, mailbox: str, folder: str) -> FolderStateRow | None:
     query = select(FolderStateRow).where(FolderStateRow.mailbox == mailbox, FolderStateRow.folder == folder)
     return s.exec(query).first()
@@ -364,12 +307,6 @@ def advance_watermark(s: Session, mailbox: str, folder: str, uidvalidity: int, u
         row.highestmodseq = highestmodseq
     row.synced_at = utcnow()
     s.add(row)
-
-
-def message_key(message_id: str | None, content_hash: str) -> tuple[str | None, str]:
-    """What makes a message a duplicate in its mailbox: its Message-ID as stored (PostgreSQL
-    refuses a NUL even in a query), or its content when it has none."""
-    return _no_nul(message_id) or None, content_hash
 
 
 def stored_keys(s: Session, mailbox: str, keys: list[tuple[str | None, str]]) -> tuple[set[str], set[str]]:
@@ -409,5 +346,5 @@ def poisoned(values: dict[str, Any], exc: Exception) -> MessageRow:
 
 __all__ = [
     "AlertRow", "CaseRow", "EventRow", "FolderStateRow", "MailboxStateRow", "MessageRow", "Store",
-    "StoreError", "advance_watermark", "message_row", "message_values", "poisoned", "utcnow",
+    "StoreError", "advance_watermark", "is_stored", "message_row", "poisoned", "stored_keys",
 ]
