@@ -27,6 +27,8 @@ def warm(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """The fork server started (it stays for the test session), the decider used for this test
     only, and syncs of CHUNK-mail chunks."""
     monkeypatch.setattr(imap, "CHUNK", CHUNK)
+    monkeypatch.setattr(decider, "_spare_cores", lambda: 1)  # CI may run on one core
+    monkeypatch.setattr(decider, "PROCESSES", threading.BoundedSemaphore(1))
     assert decider.warm()
     yield
     decider._server.clear()
@@ -178,6 +180,13 @@ def test_without_free_slots_there_is_no_decider_and_every_slot_comes_back(
         decider.PROCESSES.release()
         results.append(stored(store))
     assert results[0] == results[1] and len(results[0]) == 5
+
+
+def test_with_no_spare_core_there_is_no_fork_server(monkeypatch: pytest.MonkeyPatch) -> None:
+    """On one core a decider would only take turns with the sync, after its own imports."""
+    monkeypatch.setattr(decider, "_spare_cores", lambda: 0)
+    decider._server.clear()
+    assert not decider.warm() and not decider._server
 
 
 def test_the_fork_server_preloads_nothing_of_the_store() -> None:

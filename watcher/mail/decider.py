@@ -46,16 +46,28 @@ from watcher.mail.views import Decided
 log = logging.getLogger(__name__)
 
 Work = Callable[[IMAPClient, list[int]], Decided]
-PROCESSES = threading.BoundedSemaphore(max(1, (os.cpu_count() or 2) - 1))  # the sync's own core aside
+
+
+def _spare_cores() -> int:
+    """CPUs this process may run on (a container's cpuset included), the sync's own aside: with
+    none spare a decider would only take turns with the sync, at the cost of its imports."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return max(0, cores - 1)
+
+
+PROCESSES = threading.BoundedSemaphore(_spare_cores())  # deciders at once in this process
 END_WAIT = 10.0  # seconds a finished decider may take to log out before it is killed
 _server: list[Any] = []  # the fork server's context, once `warm` started it
 
 
 def warm() -> bool:
-    """Start the fork server now, with this module preloaded; False where the platform has none.
-    Call it before importing the store: the server's imports then overlap the caller's."""
+    """Start the fork server now, with this module preloaded; False where the platform has none
+    or no core is spare. Call it before importing the store: the server's imports then overlap
+    the caller's."""
     if _server:
         return True
+    if not _spare_cores():
+        return False
     try:
         context = multiprocessing.get_context("forkserver")
     except ValueError:
