@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.dovecot import PASSWORD, USER, Account, Dovecot
-from tests.mail.test_prefetch import CHUNK, ended, logins, mails, setup, stored
+from tests.dovecot import PASSWORD, Account, Dovecot
+from tests.mail.test_prefetch import CHUNK, ended, limited, logins, mails, setup, stored
 from watcher.mail import decider, imap, prefetch, views
 
 WARNING = "deciding chunks in another process failed"
@@ -119,14 +119,7 @@ def one_login_server() -> Iterator[Dovecot]:
 
 def test_refused_logins_in_the_decider_are_said_once_in_the_syncs_log_and_the_sync_does_the_chunks(
         one_login_server: Dovecot, tmp_path: Path, warm: None, caplog: pytest.LogCaptureFixture) -> None:
-    server = one_login_server
-    client = server.admin()
-    for raw in mails("dclimit"):
-        server.append(raw, client=client)
-    client.logout()
-    ended(server, USER, 0, 1, ("Logged out",))  # the admin's session is over: its slot is free
-    (tmp_path / "pw").write_text(PASSWORD)
-    ctx, store = setup(Account(server, USER, PASSWORD, tmp_path / "pw").mailbox(watch_junk=False), tmp_path)
+    ctx, store = limited(one_login_server, "dclimit", tmp_path)
 
     with caplog.at_level(logging.WARNING):
         report = imap.sync_mailbox(ctx)

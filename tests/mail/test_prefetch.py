@@ -150,6 +150,18 @@ def test_a_stop_between_chunks_ends_the_prefetcher_and_a_rerun_stores_each_mail_
     assert again.total("duplicates") == 0 and [m.uid for m in store.messages()] == [1, 4, 7, 10, 13]
 
 
+def limited(server: Dovecot, tag: str, tmp_path: Path) -> tuple[imap.SyncContext, Store]:
+    """`mails(tag)` in the USER mailbox of a server that limits sessions, and a sync context on
+    it; the admin's session that appended them is over first, so its slot is free."""
+    client = server.admin()
+    for raw in mails(tag):
+        server.append(raw, client=client)
+    client.logout()
+    ended(server, USER, 0, 1, ("Logged out",))
+    (tmp_path / "pw").write_text(PASSWORD)
+    return setup(Account(server, USER, PASSWORD, tmp_path / "pw").mailbox(watch_junk=False), tmp_path)
+
+
 @pytest.fixture(params=[1, 2])
 def few_logins_server(request: pytest.FixtureRequest) -> Iterator[Dovecot]:
     """A provider that allows one (or two) sessions per user and IP: a login beyond is refused
@@ -163,14 +175,7 @@ def few_logins_server(request: pytest.FixtureRequest) -> Iterator[Dovecot]:
 def test_a_refused_login_leaves_the_work_to_the_sync_or_the_other_thread_with_one_log_line(
         few_logins_server: Dovecot, tmp_path: Path, chunked: None, caplog: pytest.LogCaptureFixture) -> None:
     server = few_logins_server
-    client = server.admin()
-    for raw in mails("pflimit"):
-        server.append(raw, client=client)
-    client.logout()
-    ended(server, USER, 0, 1, ("Logged out",))  # the admin's session is over: its slot is free
-    (tmp_path / "pw").write_text(PASSWORD)
-    account = Account(server, USER, PASSWORD, tmp_path / "pw")
-    ctx, store = setup(account.mailbox(watch_junk=False), tmp_path)
+    ctx, store = limited(server, "pflimit", tmp_path)
 
     with caplog.at_level(logging.WARNING, logger=prefetch.__name__):
         report = imap.sync_mailbox(ctx)
