@@ -184,7 +184,7 @@ def test_with_no_spare_core_there_is_no_fork_server(monkeypatch: pytest.MonkeyPa
 
 def test_the_fork_server_preloads_nothing_of_the_store() -> None:
     """Its imports run beside the service's; the store's (SQLAlchemy, SQLModel) would double them."""
-    code = ("import sys, watcher.mail.decider; "
+    code = (f"import sys, importlib; [importlib.import_module(m) for m in {decider.PRELOAD!r}]; "
             "print(sorted(m for m in ('sqlalchemy', 'sqlmodel', 'apprise') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=Path(__file__).resolve().parents[2])

@@ -56,6 +56,9 @@ def _spare_cores() -> int:
 
 
 PROCESSES = threading.BoundedSemaphore(_spare_cores())  # deciders at once in this process
+# The fork server's imports: this module, and what a decider unpickles besides (session.connect
+# and the mailbox's settings: pydantic, ~0.15 s), so a first sync does not wait for them.
+PRELOAD = (__name__, "watcher.mail.session")
 END_WAIT = 10.0  # seconds a finished decider may take to log out before it is killed
 _server: list[Any] = []  # the fork server's context, once `warm` started it
 
@@ -74,7 +77,7 @@ def warm() -> bool:
         return False
     from multiprocessing import forkserver
 
-    context.set_forkserver_preload([__name__])
+    context.set_forkserver_preload(list(PRELOAD))
     try:
         forkserver.ensure_running()
     except OSError as exc:
