@@ -15,6 +15,8 @@ import re
 from email.header import decode_header
 from functools import lru_cache
 
+from watcher.core.lazyre import Lazy
+
 # A label names a subset; decode with the superset the sender's software really used.
 ALIASES = {
     "gb2312": "gb18030",
@@ -45,7 +47,8 @@ _FAMILIES = (
 # Tried in turn when the label is missing or wrong: almost every mislabelled mail we see is one of these.
 FALLBACKS = ("utf-8", "gb18030", "big5hkscs")
 
-_SURROGATES = re.compile("[\udc80-\udcff]")  # one C-level scan, not a Python loop per char
+# One C-level scan, not a Python loop per char; compiled for the first non-ASCII header only.
+_SURROGATES = Lazy("[\udc80-\udcff]")
 
 
 @lru_cache(maxsize=256)
@@ -83,7 +86,7 @@ def decode_bytes(data: bytes, label: str | None = None) -> str:
 
 def unsurrogate(text: str) -> str:
     """compat32 keeps undecodable header bytes as surrogates; read those bytes as decode_bytes does."""
-    if not _SURROGATES.search(text):
+    if text.isascii() or not _SURROGATES.search(text):
         return text
     return decode_bytes(text.encode("utf-8", "surrogateescape"))
 

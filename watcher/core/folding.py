@@ -53,4 +53,4 @@ def fold(text: str) -> str:
         if old in text:
             text = text.replace(old, new)
     text = " ".join(text.split())
-    return _CJK_SPACE.sub("", text) if wide else text
+    return _CJK_SPACE.sub("", text) if wide and " " in text else text  # most rule phrases: no space

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from watcher.core.expression import Expression
 from watcher.core.folding import fold, folding_tables
+from watcher.core.lazyre import Lazy
 from watcher.core.model import Kind
 from watcher.core.ruleset import (
     FIELDS,
@@ -307,7 +308,11 @@ def load_ruleset(*user_dirs: str | Path) -> RuleSet:
     quote = None
     if "quote" in concepts:
         pattern = _concept_regex("quote", concepts, "concepts.quote")
-        quote = re.compile(pattern.translate(folding_tables()[0]), re.I)
+        # Compiled at the first alert excerpt (~3 ms a process that may never quote); a user's
+        # rules may redefine the concept, so then it is compiled now, where an error belongs.
+        quote = Lazy(pattern.translate(folding_tables()[0]), re.I)
+        if user:
+            quote.compiled  # noqa: B018 - compiling is the check
     return RuleSet(tuple(rules), quote)
 
 
