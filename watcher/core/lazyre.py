@@ -34,8 +34,8 @@ class Lazy:
     def fullmatch(self, string: str) -> re.Match[str] | None:
         return self.compiled.fullmatch(string)
 
-    def finditer(self, string: str) -> Iterator[re.Match[str]]:
-        return self.compiled.finditer(string)
+    def finditer(self, string: str, pos: int = 0) -> Iterator[re.Match[str]]:
+        return self.compiled.finditer(string, pos)
 
     def sub(self, repl: str | Callable[[re.Match[str]], str], string: str) -> str:
         return self.compiled.sub(repl, string)

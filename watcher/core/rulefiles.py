@@ -21,7 +21,6 @@ from watcher.core.expression import Expression
 from watcher.core.folding import fold, folding_tables
 from watcher.core.lazyre import Lazy
 from watcher.core.model import Kind
-from watcher.core.rulestable import fingerprint, shipped_ruleset, table
 from watcher.core.ruleset import (
     FIELDS,
     LANGUAGES,
@@ -32,6 +31,7 @@ from watcher.core.ruleset import (
     RuleError,
     RuleSet,
 )
+from watcher.core.rulestable import fingerprint, shipped_ruleset, table
 
 _RULE_KEYS = {"name", "kind", "priority", "languages", "description", "enabled", "sender", *FIELDS}
 _COND_KEYS = {"any", "all", "none"}
