@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import re
 
+from watcher.core import sretable
+
 READ_HEAD = 32 * 1024
 READ_TAIL = 8 * 1024
 PASSAGE = 4 * 1024  # the 2 KiB block holding a stem, and the block after it
@@ -50,8 +52,8 @@ GAP = "\n\n[…]\n\n"  # where the budget skipped text; a blank-line break, so n
 # `<[^<>]*>` never scans past the next "<": linear even on thousands of unclosed tags.
 _DECLARED = re.compile(rb'boundary\s*=\s*(?:"([^"\r\n]{1,200})"|([^\s;"]{1,200}))', re.IGNORECASE)
 _DELIMITER = re.compile(rb"\n--([^\r\n]{1,210})")
-_TAG = re.compile(r"<[^<>]*>")
-_HREF = re.compile(r"""\b(?:href|action)\s*=\s*["']?\s*(https?://[^\s"'<>]+)""", re.IGNORECASE)
+_TAG = sretable.compile(r"<[^<>]*>")
+_HREF = sretable.compile(r"""\b(?:href|action)\s*=\s*["']?\s*(https?://[^\s"'<>]+)""", re.IGNORECASE)
 
 
 def read_within(text: str) -> tuple[str, str | None]:

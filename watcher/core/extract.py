@@ -17,6 +17,7 @@ from importlib import resources
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
+from watcher.core import sretable
 from watcher.core.lazyre import Lazy
 from watcher.core.prefilter import caseless
 from watcher.core.timetext import find_datetimes
@@ -56,7 +57,7 @@ _TOKEN = Lazy(
     re.I,
 )
 _LABEL_WORDS = ("merchant", "seller", "卖家", "賣家", "商家", "商户", "商戶")  # every label starts so
-_TOKEN_SHAPE = re.compile(r"A(?=[0-9A-Z]*\d)(?=[0-9A-Z]*[A-Z])[0-9A-Z]{9,15}")
+_TOKEN_SHAPE = sretable.compile(r"A(?=[0-9A-Z]*\d)(?=[0-9A-Z]*[A-Z])[0-9A-Z]{9,15}")
 _EN_WORDS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen twenty"
@@ -87,7 +88,7 @@ _APPOINTMENT_HINT = Lazy(
 )
 
 
-_SIX_DIGITS = re.compile(r"\d{6}")  # in every case number the patterns take: most mail has none
+_SIX_DIGITS = sretable.compile(r"\d{6}")  # in every case number the patterns take: most mail has none
 _CASE_WORDS = ("案例", "案件", "个案", "個案", "工单", "工單")  # or "case", in every pattern above
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
+from watcher.core import sretable
+
 
 class Lazy:
     __slots__ = ("pattern", "flags", "_compiled")
@@ -22,7 +24,7 @@ class Lazy:
     @property
     def compiled(self) -> re.Pattern[str]:
         if self._compiled is None:
-            self._compiled = re.compile(self.pattern, self.flags)
+            self._compiled = sretable.compile(self.pattern, self.flags)
         return self._compiled
 
     def search(self, string: str, pos: int = 0) -> re.Match[str] | None:
