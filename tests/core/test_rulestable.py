@@ -29,7 +29,9 @@ def test_the_default_rules_are_the_shipped_table_when_the_files_match():
     shipped = shipped_ruleset(print_)
     assert shipped is not None
     assert table(default_ruleset(), print_) == table(shipped, print_) == bundled_table()
-    assert all(isinstance(p, (str, Expression)) for r in shipped.rules for _, c in r.conditions for p in c.any)
+    phrases = [p for r in shipped.rules for _, c in r.conditions for p in (*c.any, *c.all, *c.none)]
+    assert all(isinstance(p, (str, Expression)) for p in phrases)
+    assert any(isinstance(p, Expression) for p in phrases) and any(isinstance(p, str) for p in phrases)
 
 
 def test_edited_rule_files_are_read_from_the_files():
