@@ -5,7 +5,11 @@ Why: the in-process bench (classify_bench.py) leaves out what a command pays onc
 interpreter, imports, loading the rules) and per file (reading it, printing a JSON line). Issue 10
 asks the whole process for at least 0.6 of the bare process's rate.
 
-    python benchmarks/classify_process_bench.py [--runs 5] [--copies 3]
+    python benchmarks/classify_process_bench.py [--runs 5] [--copies 3] [--baseline VENV]
+
+`--baseline VENV` adds that venv's `siv-watcher classify --json` (another build, e.g. main's) to
+the alternation: a change's effect on the ratio, measured in the same minutes as the ratio itself
+(the host's speed moves by up to ~1.6x between invocations).
 
 Mails: every tests/corpus/**/*.eml under 1 MB (`--copies` times; the 5 MB huge-attachment trap
 would make the run about it alone), plus a seller mix from tests/corpus/sellermix.py (Amazon
@@ -71,6 +75,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--copies", type=int, default=3, help="times the corpus is copied into the mix")
+    parser.add_argument("--baseline", type=Path, help="venv of another build to time alongside")
     args = parser.parse_args()
     siv_watcher = str(Path(sys.executable).parent / "siv-watcher")
     with tempfile.TemporaryDirectory() as tmp:
@@ -78,6 +83,8 @@ def main() -> None:
         size = sum(os.path.getsize(f) for f in files)
         commands = {"bare": [sys.executable, "-c", BARE, *files],
                     "classify": [siv_watcher, "classify", "--json", *files]}
+        if args.baseline:
+            commands["baseline"] = [str(args.baseline / "bin" / "siv-watcher"), "classify", "--json", *files]
         for command in commands.values():  # warm the page cache and the .pyc files
             timed(command)
         times: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
@@ -85,12 +92,17 @@ def main() -> None:
             for name, command in commands.items():
                 times[name].append(timed(command))
     print(f"{len(files)} mails, {size // 1024} KiB; load average at the end {os.getloadavg()[0]:.2f}")
+    labels = {"bare": "bare mail-parser process", "classify": "siv-watcher classify --json",
+              "baseline": "baseline classify --json"}
     for i, clock in enumerate(("wall", "CPU")):
-        bare, full = (statistics.median(t[i] for t in times[name]) for name in ("bare", "classify"))
-        for label, seconds in (("bare mail-parser process", bare), ("siv-watcher classify --json", full)):
+        median = {name: statistics.median(t[i] for t in times[name]) for name in commands}
+        for name, seconds in median.items():
             rate = len(files) / seconds
-            print(f"  {label:28} {seconds:6.2f} s {clock:4} {rate:7.1f} msg/s (median of {args.runs})")
-        print(f"  ratio classify / bare ({clock} rates): {bare / full:6.2f} (goal >= 0.60)")
+            print(f"  {labels[name]:28} {seconds:6.2f} s {clock:4} {rate:7.1f} msg/s (median of {args.runs})")
+        ratio = median["bare"] / median["classify"]
+        print(f"  ratio classify / bare ({clock} rates): {ratio:6.2f} (goal >= 0.60)")
+        if "baseline" in median:
+            print(f"  ratio baseline / bare ({clock} rates): {median['bare'] / median['baseline']:6.2f}")
 
 
 if __name__ == "__main__":

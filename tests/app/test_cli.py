@@ -76,3 +76,30 @@ def test_classify_uses_the_configs_rule_folders(tmp_path, capsys):
     assert main(["--config", str(config), "classify", "--json", str(mail)]) == 0
     row = json.loads(capsys.readouterr().out)
     assert (row["kind"], row["rule"]) == ("siv_failed", "local.freight")
+
+
+
+ONE_PLAIN_MAIL = """
+import sys, tomllib
+parsed, loads = [], tomllib.loads
+tomllib.loads = lambda text, **k: parsed.append(text) or loads(text, **k)
+from watcher.app.cli import main
+main(["classify", "--json", sys.argv[1]])
+left_out = ("html.parser", "watcher.core.html_text", "watcher.core.candidates")
+from watcher.core.rulefiles import default_ruleset
+print([m for m in left_out if m in sys.modules], default_ruleset().quote._compiled is None,
+      sum("[[rules]]" in text or "[concepts]" in text for text in parsed))
+"""
+
+
+def test_a_one_file_classify_of_plain_mail_reads_the_shipped_rules_and_no_html_machinery():
+    """What a one-file `classify` of a plain-text mail leaves out (issue 10, a CLI that starts at
+    once): the HTML renderer and html.parser, the header filter's vocabulary (candidates), the
+    alert-quote expression, and reading the rule files (the rules come from data/rules.json)."""
+    done = subprocess.run([sys.executable, "-c", ONE_PLAIN_MAIL, str(SHARED / "siv_failed-en-plain.eml")],
+                          capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)},
+                          cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    row, rest = done.stdout.splitlines()
+    assert json.loads(row)["kind"] == "siv_failed"
+    assert rest == "[] True 0"

@@ -24,11 +24,9 @@ under the same text budget. Links are kept up to `MAX_LINKS` per mail.
 
 from __future__ import annotations
 
-import html
 import re
 
-from watcher.core import html_text
-from watcher.core.html_text import render
+from watcher.core import sretable
 
 READ_HEAD = 32 * 1024
 READ_TAIL = 8 * 1024
@@ -54,8 +52,8 @@ GAP = "\n\n[…]\n\n"  # where the budget skipped text; a blank-line break, so n
 # `<[^<>]*>` never scans past the next "<": linear even on thousands of unclosed tags.
 _DECLARED = re.compile(rb'boundary\s*=\s*(?:"([^"\r\n]{1,200})"|([^\s;"]{1,200}))', re.IGNORECASE)
 _DELIMITER = re.compile(rb"\n--([^\r\n]{1,210})")
-_TAG = re.compile(r"<[^<>]*>")
-_HREF = re.compile(r"""\b(?:href|action)\s*=\s*["']?\s*(https?://[^\s"'<>]+)""", re.IGNORECASE)
+_TAG = sretable.compile(r"<[^<>]*>")
+_HREF = sretable.compile(r"""\b(?:href|action)\s*=\s*["']?\s*(https?://[^\s"'<>]+)""", re.IGNORECASE)
 
 
 def read_within(text: str) -> tuple[str, str | None]:
@@ -100,6 +98,12 @@ def render_within(htmls: list[str], layout: bool = True) -> tuple[list[str], lis
     """Text and links of a mail's HTML parts: rendered whole up to the markup budget, past it
     with the tags dropped. Without `layout`, links only (the texts are empty): the text of an
     HTML part whose plain alternative is read is never read."""
+    if not htmls:
+        return [], [], None
+    # Imported here: html.parser, the entity table and the renderer cost ~10 ms of a one-file
+    # `classify`, and plain-text mail never needs them.
+    from watcher.core import html_text
+
     texts: list[str] = []
     links: list[str] = []
     left = RENDER_BUDGET
@@ -108,7 +112,7 @@ def render_within(htmls: list[str], layout: bool = True) -> tuple[list[str], lis
         shown, rest = markup[:max(left, 0)], markup[max(left, 0):]
         left -= len(shown)
         if layout:
-            text, hrefs = render(shown) if shown else ("", [])
+            text, hrefs = html_text.render(shown) if shown else ("", [])
         else:
             text, hrefs = "", html_text.hrefs(shown) if shown else []
         if rest:
@@ -123,6 +127,8 @@ def render_within(htmls: list[str], layout: bool = True) -> tuple[list[str], lis
 
 
 def _strip(markup: str) -> str:
+    import html
+
     text = _TAG.sub(" ", markup)
     return html.unescape(text) if text.count("&") <= MAX_ENTITIES else text
 

@@ -11,9 +11,11 @@ the filter takes as "unsure, fetch it".
 from __future__ import annotations
 
 import codecs
-import re
 from email.header import decode_header
 from functools import lru_cache
+
+from watcher.core import sretable
+from watcher.core.lazyre import Lazy
 
 # A label names a subset; decode with the superset the sender's software really used.
 ALIASES = {
@@ -38,14 +40,15 @@ ALIASES = {
 # Labels mail software writes for the same families ("gb_2312-80", "GB2312-1980", "windows-936",
 # "x-big5-hkscs", "utf_8"): decode with the family's superset.
 _FAMILIES = (
-    (re.compile(r"gb.?2312|gbk|936|euc.?cn|gb.?18030|chinese"), "gb18030"),
-    (re.compile(r"big.?5|950|hkscs"), "big5hkscs"),
-    (re.compile(r"^(?:utf.?8|unicode.?1.?1.?utf.?8)$"), "utf-8"),
+    (sretable.compile(r"gb.?2312|gbk|936|euc.?cn|gb.?18030|chinese"), "gb18030"),
+    (sretable.compile(r"big.?5|950|hkscs"), "big5hkscs"),
+    (sretable.compile(r"^(?:utf.?8|unicode.?1.?1.?utf.?8)$"), "utf-8"),
 )
 # Tried in turn when the label is missing or wrong: almost every mislabelled mail we see is one of these.
 FALLBACKS = ("utf-8", "gb18030", "big5hkscs")
 
-_SURROGATES = re.compile("[\udc80-\udcff]")  # one C-level scan, not a Python loop per char
+# One C-level scan, not a Python loop per char; compiled for the first non-ASCII header only.
+_SURROGATES = Lazy("[\udc80-\udcff]")
 
 
 @lru_cache(maxsize=256)
@@ -83,7 +86,7 @@ def decode_bytes(data: bytes, label: str | None = None) -> str:
 
 def unsurrogate(text: str) -> str:
     """compat32 keeps undecodable header bytes as surrogates; read those bytes as decode_bytes does."""
-    if not _SURROGATES.search(text):
+    if text.isascii() or not _SURROGATES.search(text):
         return text
     return decode_bytes(text.encode("utf-8", "surrogateescape"))
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from typing import TypedDict
 
-from watcher.core import extract
+from watcher.core import extract, sretable
 from watcher.core.folding import fold
 from watcher.core.message import ParsedMessage, bare_urls, parse_message
 from watcher.core.model import Classification, Kind, SenderCheck
@@ -30,7 +30,7 @@ from watcher.core.sender import (
 from watcher.core.threads import FORWARD, REPLY
 
 # Reply / forward prefixes and "[EXTERNAL]"-style tags, however many, before the subject proper.
-_PREFIXES = re.compile(rf"^\s*(?:(?:{REPLY}|{FORWARD})\s*[:：]\s*|\[(?=[^\]]*?ext)[^\]]*+\]\s*)+", re.I)
+_PREFIXES = sretable.compile(rf"^\s*(?:(?:{REPLY}|{FORWARD})\s*[:：]\s*|\[(?=[^\]]*?ext)[^\]]*+\]\s*)+", re.I)
 
 
 def bare_subject(subject: str) -> str:
@@ -156,8 +156,8 @@ def _classify(raw: bytes, ruleset: RuleSet, tz: str, authserv_ids: tuple[str, ..
     )
 
 
-_SENTENCE = re.compile(r"(?:[^\n.。!?！？]|[.!?](?=[^\s]))+[.。!?！？]?")  # "Amazon.com" ends nothing
-_NOT_READING = re.compile(
+_SENTENCE = sretable.compile(r"(?:[^\n.。!?！？]|[.!?](?=[^\s]))+[.。!?！？]?")  # "Amazon.com" ends nothing
+_NOT_READING = sretable.compile(
     r"\.(png|jpe?g|gif)(\?|$)|unsubscribe|/gp/help/|/help/hub/|apps?\.apple\.com|itunes\.apple\.com|"
     r"play\.google\.com",
     re.I,

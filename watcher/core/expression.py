@@ -14,6 +14,7 @@ import re
 from functools import cache
 from importlib import resources
 
+from watcher.core import sretable
 from watcher.core.lazyre import Lazy
 from watcher.core.prefilter import Clauses, required_literals
 
@@ -46,7 +47,7 @@ class Expression:
 
     def compile(self) -> re.Pattern[str]:
         if self._compiled is None:
-            self._compiled = re.compile(self.pattern, self.flags)
+            self._compiled = sretable.compile(self.pattern, self.flags)
         return self._compiled
 
     def clauses(self, wide: bool = True) -> Clauses:

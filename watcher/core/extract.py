@@ -17,6 +17,7 @@ from importlib import resources
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
+from watcher.core import sretable
 from watcher.core.lazyre import Lazy
 from watcher.core.prefilter import caseless
 from watcher.core.timetext import find_datetimes
@@ -55,7 +56,8 @@ _TOKEN = Lazy(
     rf"(?:{_TOKEN_WORDS})[^A-Za-z0-9\n]{{0,3}}(?:\s*(?:is|为|為|是)\s*)?[^A-Za-z0-9\n]{{0,20}}?(?:\n[^A-Za-z0-9\n]{{0,6}})?(?<![A-Za-z0-9])(A[0-9A-Z]{{9,15}})\b",
     re.I,
 )
-_TOKEN_SHAPE = re.compile(r"A(?=[0-9A-Z]*\d)(?=[0-9A-Z]*[A-Z])[0-9A-Z]{9,15}")
+_LABEL_WORDS = ("merchant", "seller", "卖家", "賣家", "商家", "商户", "商戶")  # every label starts so
+_TOKEN_SHAPE = sretable.compile(r"A(?=[0-9A-Z]*\d)(?=[0-9A-Z]*[A-Z])[0-9A-Z]{9,15}")
 _EN_WORDS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen twenty"
@@ -86,7 +88,7 @@ _APPOINTMENT_HINT = Lazy(
 )
 
 
-_SIX_DIGITS = re.compile(r"\d{6}")  # in every case number the patterns take: most mail has none
+_SIX_DIGITS = sretable.compile(r"\d{6}")  # in every case number the patterns take: most mail has none
 _CASE_WORDS = ("案例", "案件", "个案", "個案", "工单", "工單")  # or "case", in every pattern above
 
 
@@ -107,10 +109,25 @@ def seller_token(text: str) -> str | None:
     """Merchant / seller token as printed next to its label (A + 9-15 upper-case alnum)."""
     if not _TOKEN_SHAPE.search(text):  # no token-shaped word at all: the costly label search can't hit
         return None
-    for m in _TOKEN.finditer(text):
+    start = _first_label(text)
+    if start is None:
+        return None
+    for m in _TOKEN.finditer(text, start):
         if _TOKEN_SHAPE.fullmatch(m.group(1)):
             return m.group(1)
     return None
+
+
+def _first_label(text: str) -> int | None:
+    """Where the first token label may start (None: nowhere). Every label begins with one of
+    _LABEL_WORDS, and the label expression has no literal prefix for sre to skip ahead with: it is
+    tried at every position, the most of a notice's extraction. A match cannot start before the
+    first such word; in non-ASCII text lower case may move positions, so the search starts at 0."""
+    low = caseless(text)
+    found = [i for word in _LABEL_WORDS if (i := (low if word.isascii() else text).find(word)) >= 0]
+    if not found:
+        return None
+    return min(found) if text.isascii() else 0
 
 
 def booking_url(links: tuple[str, ...] | list[str], text: str) -> str | None:

@@ -31,10 +31,12 @@ def folding_tables() -> tuple[dict[int, str], tuple[tuple[str, str], ...], bool]
 
 
 @cache
-def _narrow_words() -> tuple[tuple[str, str], ...]:
+def _narrow_words(ascii_only: bool = False) -> tuple[tuple[str, str], ...]:
     """The word replacements a text without wide characters may hold (most are Chinese words:
-    scanning English mail for them read each notice a dozen times in vain)."""
-    return tuple((old, new) for old, new in folding_tables()[1] if not has_wide(old))
+    scanning English mail for them read each notice a dozen times in vain); of those, the ASCII
+    ones for an ASCII text (curly quotes are not in it)."""
+    return tuple((old, new) for old, new in folding_tables()[1]
+                 if not has_wide(old) and (old.isascii() or not ascii_only))
 
 
 def fold(text: str) -> str:
@@ -42,15 +44,16 @@ def fold(text: str) -> str:
     steps that cannot change it (NFKC, the CJK table, CJK spacing), text without CJK characters
     the last two: same result, a third faster."""
     table, words, narrow_stable = folding_tables()
-    if narrow_stable and text.isascii():
+    ascii_only = text.isascii()
+    if narrow_stable and ascii_only:
         text, wide = text.lower(), False
     else:
         text = unicodedata.normalize("NFKC", text).lower()
         wide = not narrow_stable or has_wide(text)
         if wide:  # the table is Chinese: English text with a "©" or "·" skips it
             text = text.translate(table)
-    for old, new in words if wide else _narrow_words():
+    for old, new in words if wide else _narrow_words(ascii_only):
         if old in text:
             text = text.replace(old, new)
     text = " ".join(text.split())
-    return _CJK_SPACE.sub("", text) if wide else text
+    return _CJK_SPACE.sub("", text) if wide and " " in text else text  # most rule phrases: no space

@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import re
 
+from watcher.core import sretable
+
 _WS = "[ \\t\\n\\r\\f]"  # html.parser's own blanks are wider (\s): a \v or \xa0 ends the fast path
 _NAME = "[a-zA-Z][-a-zA-Z0-9:_.]*"  # inside html.parser's tag names and end-tag names
 # An unquoted value is followed by a blank or ">": html.parser would run it on through "/", "'"...
 _VALUE = "\"[^\"<>]*\"|'[^'<>]*'|[^\\s\"'<>=`/]+(?=[ \\t\\n\\r\\f>])"
 _ATTRIBUTE = f"{_WS}+[a-zA-Z_][-a-zA-Z0-9_:.]*(?:{_WS}*={_WS}*(?:{_VALUE}))?"
-_TOKEN = re.compile(
+_TOKEN = sretable.compile(
     f"(?P<data>[^<]+)"
     f"|<(?P<start>{_NAME})(?:{_ATTRIBUTE})*+{_WS}*+(?P<close>/?)>"
     f"|</(?P<end>{_NAME}){_WS}*+>"
@@ -33,7 +35,7 @@ _CDATA = ("script", "style")  # html.parser's CDATA_CONTENT_ELEMENTS
 # html_text reads): the attributes before it are taken whole (possessive), each one not such an
 # attribute, so a value holding " href=" is never mistaken for one. Names are ASCII in a simple tag.
 _LINK_NAME = f"{_WS}+(?:[hH][rR][eE][fF]|[aA][cC][tT][iI][oO][nN]){_WS}*={_WS}*"
-_LINK_VALUE = re.compile(f"<{_NAME}(?:(?!{_LINK_NAME}){_ATTRIBUTE})*+{_LINK_NAME}({_VALUE})")
+_LINK_VALUE = sretable.compile(f"<{_NAME}(?:(?!{_LINK_NAME}){_ATTRIBUTE})*+{_LINK_NAME}({_VALUE})")
 
 # (kind, text, "/" for <tag/>, position of a start tag): kinds "data" (raw text), "start" and
 # "end" (lower-case tag), "cdata" (raw text of a <script> or <style>), "gap" (comment), "decl"

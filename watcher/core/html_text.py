@@ -26,7 +26,7 @@ from html.parser import HTMLParser
 from importlib import import_module
 from typing import Any
 
-from watcher.core import html_simple
+from watcher.core import html_simple, sretable
 
 _stdlib: Any = import_module("html.parser")  # typeshed lists not its tokenising expressions
 _TAG_NAME: re.Pattern[str] = _stdlib.tagfind_tolerant
@@ -41,20 +41,20 @@ _CELL_TAGS = frozenset(("td", "th"))  # table cells side by side stay apart
 _DROP_TAGS = frozenset(("script", "style", "head", "title", "xml"))  # never shown
 _LINK_TAGS = frozenset(("a", "area", "form"))
 _LINK_ATTRS = frozenset(("href", "action"))
-_CDATA_CLOSE = re.compile(r"</\s*(script|style)\s*>", re.I)  # what html.parser ends them with
-_SPACE = re.compile(r"[ \t\r\n\f\v]+")
+_CDATA_CLOSE = sretable.compile(r"</\s*(script|style)\s*>", re.I)  # what html.parser ends them with
+_SPACE = sretable.compile(r"[ \t\r\n\f\v]+")
 _BLOCK_MARK = "\x01"
 # A run of blanks holding a block boundary. The lookbehind makes the search start a run only at
 # its first character (linear); the run is always taken whole, so no match starts inside one.
-_BREAK_RUN = re.compile(r"(?<![ \t\n\xa0\x01])[ \t\n\xa0]*+\x01[ \t\n\xa0\x01]*+")
-_BLANKS = re.compile(r"\n{3,}")
+_BREAK_RUN = sretable.compile(r"(?<![ \t\n\xa0\x01])[ \t\n\xa0]*+\x01[ \t\n\xa0\x01]*+")
+_BLANKS = sretable.compile(r"\n{3,}")
 # html.parser's attribute loop as one match: each attribute as the loop's own expression takes it
 # (atomic), as many as follow (possessive). Where it stops decides, as the loop's end does,
 # whether the tag is a tag or, with junk before its ">", text.
-_ATTRIBUTES = re.compile(f"(?>{_ATTRIBUTE.pattern})*+")
+_ATTRIBUTES = sretable.compile(f"(?>{_ATTRIBUTE.pattern})*+")
 # html.unescape's expression, but a name only where it starts with two letters, as every named
 # reference does: "&K=" in a tracking link is no reference, and the stdlib calls back to learn so.
-_CHARREF = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|(?=[A-Za-z]{2})[^\t\n\f <&#;]{1,32};?)")
+_CHARREF = sretable.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|(?=[A-Za-z]{2})[^\t\n\f <&#;]{1,32};?)")
 # A reference without its ";" is one of these few legacy names (at most 6 letters) plus text.
 _LEGACY = max(len(name) for name in html5 if not name.endswith(";"))
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
+from watcher.core import sretable
+
 
 class Lazy:
     __slots__ = ("pattern", "flags", "_compiled")
@@ -22,7 +24,7 @@ class Lazy:
     @property
     def compiled(self) -> re.Pattern[str]:
         if self._compiled is None:
-            self._compiled = re.compile(self.pattern, self.flags)
+            self._compiled = sretable.compile(self.pattern, self.flags)
         return self._compiled
 
     def search(self, string: str, pos: int = 0) -> re.Match[str] | None:
@@ -34,8 +36,8 @@ class Lazy:
     def fullmatch(self, string: str) -> re.Match[str] | None:
         return self.compiled.fullmatch(string)
 
-    def finditer(self, string: str) -> Iterator[re.Match[str]]:
-        return self.compiled.finditer(string)
+    def finditer(self, string: str, pos: int = 0) -> Iterator[re.Match[str]]:
+        return self.compiled.finditer(string, pos)
 
     def sub(self, repl: str | Callable[[re.Match[str]], str], string: str) -> str:
         return self.compiled.sub(repl, string)

@@ -20,6 +20,7 @@ from typing import TypedDict
 
 import mailparser
 
+from watcher.core import sretable
 from watcher.core.budget import MAX_LINKS, cap_parts, read_within, render_within
 from watcher.core.charsets import decode_bytes, decode_words
 from watcher.core.threads import FORWARD, REPLY, ThreadBlock, split_thread
@@ -37,9 +38,9 @@ MAX_DEPTH = 4  # nested message/rfc822 and inline forwards
 MAX_ATTACHED = 16  # attached messages read per message: each is classified, so each costs a mail
 STUB_PLAIN_CHARS = 200  # a plain alternative this short may be a "view in HTML" stub
 
-_URL = re.compile(r"""https?://[^\s<>"'()\[\]{}\u3000-\u303f\uff08\uff09\uff0c\uff1b]+""", re.I)
-_FWD_SUBJECT = re.compile(rf"^\s*(?:{REPLY}\s*[:：]\s*)*{FORWARD}\s*[:：]", re.I)
-_REPLY_SUBJECT = re.compile(rf"^\s*{REPLY}\s*[:：]", re.I)
+_URL = sretable.compile(r"""https?://[^\s<>"'()\[\]{}\u3000-\u303f\uff08\uff09\uff0c\uff1b]+""", re.I)
+_FWD_SUBJECT = sretable.compile(rf"^\s*(?:{REPLY}\s*[:：]\s*)*{FORWARD}\s*[:：]", re.I)
+_REPLY_SUBJECT = sretable.compile(rf"^\s*{REPLY}\s*[:：]", re.I)
 
 
 @dataclass(frozen=True)
@@ -136,8 +137,9 @@ def _collect(msg: Message) -> tuple[list[str], list[str], list[Message]]:
 
 # `Name <a@b>`, `"Name" <a@b>` or `a@b`: most From / To / Reply-To values. The stdlib address
 # parser costs about a tenth of a whole classification; it is kept for everything else.
-_SIMPLE_ADDR = re.compile(r'^\s*(?:"([^"\\]*)"|([^"<>,;:\\@()]*?))?\s*<([^<>@\s,;:"()]+@[^<>@\s,;:"()]+)>\s*$'
-                          r'|^\s*([^<>@\s,;:"()]+@[^<>@\s,;:"()]+)\s*$')
+_SIMPLE_ADDR = sretable.compile(
+    r'^\s*(?:"([^"\\]*)"|([^"<>,;:\\@()]*?))?\s*<([^<>@\s,;:"()]+@[^<>@\s,;:"()]+)>\s*$'
+    r'|^\s*([^<>@\s,;:"()]+@[^<>@\s,;:"()]+)\s*$')
 
 
 def _simple(value: str) -> re.Match[str] | None:
@@ -172,7 +174,7 @@ class _Head(TypedDict):
     auth_results: tuple[str, ...]
 
 
-_MESSAGE_ID = re.compile(r"<[^<>\s]+>")
+_MESSAGE_ID = sretable.compile(r"<[^<>\s]+>")
 
 
 def _references(msg: Message) -> tuple[str, ...]:

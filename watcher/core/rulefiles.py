@@ -19,6 +19,7 @@ from pathlib import Path
 
 from watcher.core.expression import Expression
 from watcher.core.folding import fold, folding_tables
+from watcher.core.lazyre import Lazy
 from watcher.core.model import Kind
 from watcher.core.ruleset import (
     FIELDS,
@@ -30,6 +31,7 @@ from watcher.core.ruleset import (
     RuleError,
     RuleSet,
 )
+from watcher.core.rulestable import fingerprint, shipped_ruleset, table
 
 _RULE_KEYS = {"name", "kind", "priority", "languages", "description", "enabled", "sender", *FIELDS}
 _COND_KEYS = {"any", "all", "none"}
@@ -248,10 +250,15 @@ def _bundled_dir() -> Traversable:
 
 
 @cache
-def _bundled_files() -> tuple[RuleFile, ...]:
+def _bundled_sources() -> tuple[tuple[str, str], ...]:
+    """(source, text) of each bundled rule file."""
     entries = sorted(_bundled_dir().iterdir(), key=lambda e: e.name)
-    return tuple(read_rule_file(e.read_text("utf-8"), f"rules/{e.name}")
-                 for e in entries if e.name.endswith(".toml"))
+    return tuple((f"rules/{e.name}", e.read_text("utf-8")) for e in entries if e.name.endswith(".toml"))
+
+
+@cache
+def _bundled_files() -> tuple[RuleFile, ...]:
+    return tuple(read_rule_file(text, source) for source, text in _bundled_sources())
 
 
 def _merged_concepts(files: tuple[RuleFile, ...] | list[RuleFile]) -> Concepts:
@@ -307,11 +314,22 @@ def load_ruleset(*user_dirs: str | Path) -> RuleSet:
     quote = None
     if "quote" in concepts:
         pattern = _concept_regex("quote", concepts, "concepts.quote")
-        quote = re.compile(pattern.translate(folding_tables()[0]), re.I)
+        # Compiled at the first alert excerpt (~3 ms a process that may never quote); a user's
+        # rules may redefine the concept, so then it is compiled now, where an error belongs.
+        quote = Lazy(pattern.translate(folding_tables()[0]), re.I)
+        if user:
+            quote.compiled  # noqa: B018 - compiling is the check
     return RuleSet(tuple(rules), quote)
+
+
+def bundled_table() -> dict[str, object]:
+    """The bundled rules compiled from the files now, as rulestable.py ships them."""
+    return table(load_ruleset(), fingerprint(list(_bundled_sources())))
 
 
 @cache
 def default_ruleset() -> RuleSet:
-    """The bundled rules, loaded and validated once per process."""
-    return load_ruleset()
+    """The bundled rules, once per process: as shipped compiled (rulestable.py) when the files
+    are those the table was made from, else read from the files."""
+    shipped = shipped_ruleset(fingerprint(list(_bundled_sources())))
+    return load_ruleset() if shipped is None else shipped

@@ -19,12 +19,12 @@ Amazon rewords sentences often; the concepts it needs to say them change far les
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 
 from watcher.core.expression import Expression, Seen
 from watcher.core.folding import fold
+from watcher.core.lazyre import Lazy
 from watcher.core.model import Kind
 from watcher.core.rulegate import Gate, gate, passes
 
@@ -168,7 +168,7 @@ class RuleSet:
     named "quote", when the rule files define one)."""
 
     rules: tuple[Rule, ...]
-    quote: re.Pattern[str] | None = None
+    quote: Lazy | None = None
 
     def match(self, item: MatchInput) -> Rule | None:
         """The highest-priority matching rule (file order breaks ties), None for `other`.

@@ -19,6 +19,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from watcher.core import sretable
 from watcher.core.message import ParsedMessage
 from watcher.core.model import SenderCheck
 
@@ -75,7 +76,7 @@ def _pairs(chars: str) -> dict[int, str]:
     return {ord(chars[i]): chars[i + 1] for i in range(0, len(chars) - 1, 2)}
 
 
-_INVISIBLE = re.compile(
+_INVISIBLE = sretable.compile(
     "[\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]"
 )
 

@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from email.utils import parsedate_to_datetime
 from zoneinfo import ZoneInfo
 
+from watcher.core import sretable
 from watcher.core.lazyre import Lazy
 
 MONTHS = {
@@ -243,7 +244,7 @@ def find_datetimes(text: str, default_tz: tzinfo, ref_year: int | None = None) -
     return out
 
 
-_TWELVE_HOUR = re.compile(r"\d\s*[ap]\.?\s?m\b\.?", re.I)
+_TWELVE_HOUR = sretable.compile(r"\d\s*[ap]\.?\s?m\b\.?", re.I)
 
 
 def parse_header_date(value: str, fallback_tz: tzinfo | None = None) -> datetime | None:
