@@ -17,6 +17,7 @@ import time
 T0 = time.monotonic()
 
 import contextlib  # noqa: E402
+import gc  # noqa: E402
 import json  # noqa: E402
 import os  # noqa: E402
 import socket  # noqa: E402
@@ -147,6 +148,7 @@ def engine(port: int, pwfile: Path, db: str) -> dict[str, Any]:
     config = Config(mailboxes=(box,), schedule=ScheduleConfig())
     ctx = imap.SyncContext.of(config, box, store, **service_work(config, store, phases))
     ctx.classify = phases.wrap("classify", ctx.classifier())  # loads the classifier: counted as start
+    gc.freeze()  # as `siv-watcher run` does once its service is built (issue 10, round 5)
     started = time.monotonic()
     report = imap.sync_mailbox(ctx)
     synced = time.monotonic()
