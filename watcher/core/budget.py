@@ -36,6 +36,10 @@ MAX_PASSAGES = 8
 RENDER_BUDGET = 128 * 1024
 MAX_LINKS = 500
 MAX_PARTS = 500  # MIME parts of one mail parsed; real mail has dozens, a hostile one 20,000 (seconds)
+# A plain alternative this short may be a "view in HTML" stub: its HTML is read instead. Here, not
+# in core.message, because the partial view (core.partial_view) applies it too, in a process that
+# decides chunks of a first sync and should not load mail-parser to learn a number (mail.decider).
+STUB_PLAIN_CHARS = 200
 MAX_ENTITIES = 20_000  # html.unescape calls Python once per entity: past this many, left as written
 
 # The stems of the SIV vocabulary (candidates.may_be_siv) as literals, lower case, Simplified and

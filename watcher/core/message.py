@@ -21,7 +21,7 @@ from typing import TypedDict
 import mailparser
 
 from watcher.core import sretable
-from watcher.core.budget import MAX_LINKS, cap_parts, read_within, render_within
+from watcher.core.budget import MAX_LINKS, STUB_PLAIN_CHARS, cap_parts, read_within, render_within
 from watcher.core.charsets import decode_bytes, decode_words
 from watcher.core.threads import FORWARD, REPLY, ThreadBlock, split_thread
 from watcher.core.timetext import parse_header_date
@@ -36,7 +36,6 @@ MAX_RAW_BYTES = 2 * 1024 * 1024
 MAX_TEXT_BYTES = MAX_RAW_BYTES  # per text part, decoded bytes
 MAX_DEPTH = 4  # nested message/rfc822 and inline forwards
 MAX_ATTACHED = 16  # attached messages read per message: each is classified, so each costs a mail
-STUB_PLAIN_CHARS = 200  # a plain alternative this short may be a "view in HTML" stub
 
 _URL = sretable.compile(r"""https?://[^\s<>"'()\[\]{}\u3000-\u303f\uff08\uff09\uff0c\uff1b]+""", re.I)
 _FWD_SUBJECT = sretable.compile(rf"^\s*(?:{REPLY}\s*[:：]\s*)*{FORWARD}\s*[:：]", re.I)

@@ -26,6 +26,7 @@ import html as htmllib
 import re
 from dataclasses import dataclass, field
 
+from watcher.core.budget import STUB_PLAIN_CHARS
 from watcher.core.candidates import (
     FORWARD_SUBJECT,
     Vocabulary,
@@ -35,7 +36,6 @@ from watcher.core.candidates import (
     structure_is_candidate,
 )
 from watcher.core.charsets import codec_for, decode_bytes
-from watcher.core.message import STUB_PLAIN_CHARS
 
 VIEW_BYTES = 2000  # visible text (UTF-8 bytes, spaces collapsed) a view sees before it settles a mail
 FIRST_WINDOW = {"plain": 3072, "html": 4096}  # bytes of a part read first (HTML: markup before words)
