@@ -184,9 +184,10 @@ def test_with_no_spare_core_there_is_no_fork_server(monkeypatch: pytest.MonkeyPa
 
 def test_the_fork_server_preloads_nothing_of_the_store_nor_the_mail_parser() -> None:
     """Its imports run beside the service's, and it and each decider hold them in memory: the
-    store's (SQLAlchemy, SQLModel) or mail-parser (~5 MB a process) would double them."""
+    store's (SQLAlchemy, SQLModel) or mail-parser would add to both, and the decider uses neither."""
+    unwanted = ("sqlalchemy", "sqlmodel", "apprise", "mailparser")
     code = (f"import sys, importlib; [importlib.import_module(m) for m in {decider.PRELOAD!r}]; "
-            "print(sorted(m for m in ('sqlalchemy', 'sqlmodel', 'apprise', 'mailparser') if m in sys.modules))")
+            f"print(sorted(m for m in {unwanted!r} if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=Path(__file__).resolve().parents[2])
     assert out.stdout.strip() == "[]"
