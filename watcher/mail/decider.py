@@ -95,9 +95,7 @@ def ahead(chunks: list[list[int]], work: Work, check_stop: Callable[[], None],
     if len(chunks) < 2:
         return Ahead(chunks, work, check_stop)
     if _server and PROCESSES.acquire(blocking=False):
-        slots = 0
-        while slots < min(WORKERS, len(chunks) - 1) and prefetch.SLOTS.acquire(blocking=False):
-            slots += 1
+        slots = prefetch.take_slots(min(WORKERS, len(chunks) - 1))
         if slots:
             try:
                 return Decider(chunks, work, check_stop, second, slots)
@@ -120,6 +118,7 @@ class Decider:
         self.check_stop, self.label, self.slots = check_stop, second.label, slots
         self.done: dict[int, Decided | None] = {}
         self.failure: str | None = None
+        self.said = False  # the one log line of a failure
         self.ended = False
         self.peak_rss_kb = 0  # the decider's, as it said at its end (benchmarks read it)
         self.reader, writer = _server[0].Pipe(duplex=False)
@@ -174,10 +173,10 @@ class Decider:
             self.ended, self.peak_rss_kb = True, message[1]
 
     def _say(self) -> None:
-        if self.failure is not None and self.failure != "said":
+        if self.failure is not None and not self.said:
+            self.said = True
             log.warning("%s: deciding chunks in another process failed, the sync does them itself: %s",
                         self.label, self.failure)
-            self.failure = "said"
 
 
 def _serve(out: Connection, chunks: list[list[int]], work: Work, second: Second, workers: int) -> None:

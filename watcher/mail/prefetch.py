@@ -49,6 +49,15 @@ AHEAD = WORKERS + 1  # chunks beyond the one being stored that may be decided or
 # limit sessions per account and per IP). A sync that gets no slot decides on its own connection.
 SLOTS = threading.BoundedSemaphore(8)
 WAIT = 0.2  # seconds between stop checks while the sync waits for a chunk
+
+
+def take_slots(wanted: int) -> int:
+    """Up to `wanted` of SLOTS, as many as are free now (never waits); how many were taken.
+    Whoever takes them gives each back with `SLOTS.release()` when its connection is closed."""
+    taken = 0
+    while taken < wanted and SLOTS.acquire(blocking=False):
+        taken += 1
+    return taken
 T = TypeVar("T")
 
 
@@ -95,9 +104,7 @@ class Ahead(Generic[T]):
         self.alive = count
 
     def __enter__(self) -> Ahead[T]:
-        granted = 0
-        while granted < len(self.threads) and SLOTS.acquire(blocking=False):
-            granted += 1
+        granted = take_slots(len(self.threads))
         self.threads, self.alive = self.threads[:granted], granted  # each thread gives its slot back
         for thread in self.threads:
             thread.start()
