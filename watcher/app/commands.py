@@ -13,7 +13,6 @@ import gc
 import json
 import logging
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from watcher.app.cli import EXIT_FAILED
@@ -155,9 +154,10 @@ def cmd_run(args: argparse.Namespace) -> int:
 def new_database(url: str) -> bool:
     """A SQLite file not created yet: every mailbox's first sync is ahead. `run --once` from cron
     then skips the fork server (a process and ~0.4 s of imports) on every run but the first."""
-    prefix = "sqlite:///"  # the config has made a relative path absolute
-    database = url[len(prefix):].split("?", 1)[0] if url.startswith(prefix) else ""
-    return bool(database) and database != ":memory:" and not Path(database).exists()
+    from watcher.settings.config import sqlite_file
+
+    path = sqlite_file(url)
+    return path is not None and not path.exists()
 
 
 def check_targets(config: Config) -> None:

@@ -335,11 +335,20 @@ def parse(data: dict[str, Any], base_dir: Path = Path(".")) -> Config:
         raise ConfigError(error_line(exc, data, _File, _TABLES)) from None
 
 
+SQLITE = "sqlite:///"
+
+
 def _resolve_db_url(url: str, base_dir: Path) -> str:
-    prefix = "sqlite:///"
-    if url.startswith(prefix) and not url.startswith(prefix + "/") and url != "sqlite:///:memory:":
-        return prefix + str(base_dir / url[len(prefix):])
+    if url.startswith(SQLITE) and not url.startswith(SQLITE + "/") and url != SQLITE + ":memory:":
+        return SQLITE + str(base_dir / url[len(SQLITE):])
     return url
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file of a loaded config's `sqlite:///` database URL (made absolute by `load`); None for
+    another database or one in memory. Read without SQLAlchemy: `run` asks before importing it."""
+    database = url[len(SQLITE):].split("?", 1)[0] if url.startswith(SQLITE) else ""
+    return Path(database) if database and database != ":memory:" else None
 
 
 __all__ = [
