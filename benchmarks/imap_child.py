@@ -170,14 +170,18 @@ def helpers_rss_mb(deciders: list[Any]) -> float:
     import multiprocessing.forkserver
     import multiprocessing.resource_tracker
 
-    kb = sum(d.peak_rss_kb for d in deciders)
     pids = [getattr(multiprocessing.forkserver._forkserver, "_forkserver_pid", None),
-            getattr(multiprocessing.resource_tracker._resource_tracker, "_pid", None)]
-    for pid in pids if deciders or os.environ.get("SIV_BENCH_DECIDER") != "0" else []:
-        with contextlib.suppress(OSError, TypeError, StopIteration):
-            status = Path(f"/proc/{pid}/status").read_text().splitlines()
-            kb += int(next(line.split()[1] for line in status if line.startswith("VmHWM")))
-    return kb / 1024
+            getattr(multiprocessing.resource_tracker._resource_tracker, "_pid", None)]  # None: not started
+    return (sum(d.peak_rss_kb for d in deciders) + sum(vmhwm_kb(pid) for pid in pids if pid)) / 1024
+
+
+def vmhwm_kb(pid: int | str) -> int:
+    """A process's peak RSS (VmHWM), 0 when it is gone. VmHWM, not ru_maxrss: Linux carries the
+    parent's RSS into a child's ru_maxrss across exec."""
+    with contextlib.suppress(OSError, StopIteration):
+        status = Path(f"/proc/{pid}/status").read_text().splitlines()
+        return int(next(line.split()[1] for line in status if line.startswith("VmHWM")))
+    return 0
 
 
 def service_work(config: Any, store: Any, phases: Phases) -> dict[str, Any]:
@@ -221,9 +225,7 @@ def main() -> None:
     mode, port, pwfile, db = sys.argv[1:5]
     out = engine(int(port), Path(pwfile), db) if mode == "engine" else naive(int(port), Path(pwfile))
     out["seconds_in_child"] = time.monotonic() - T0
-    # VmHWM, not ru_maxrss: Linux carries the parent's RSS into a child's ru_maxrss across exec
-    status = Path("/proc/self/status").read_text().splitlines()
-    out["rss_mb"] = int(next(line.split()[1] for line in status if line.startswith("VmHWM"))) / 1024
+    out["rss_mb"] = vmhwm_kb("self") / 1024
     print(json.dumps(out))
 
 

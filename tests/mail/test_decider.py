@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.dovecot import PASSWORD, Account, Dovecot
-from tests.mail.test_prefetch import CHUNK, ended, limited, logins, mails, setup, stored
+from tests.mail.test_prefetch import CHUNK, ended, limited, logins, mails, setup, stored, sync_with_slots
 from watcher.mail import decider, imap, prefetch, views
 
 WARNING = "deciding chunks in another process failed"
@@ -157,21 +157,16 @@ def test_without_free_slots_there_is_no_decider_and_every_slot_comes_back(
         triaged_here: list[int]) -> None:
     for raw in mails("dcslots"):
         imap_account.append(raw)
-    server, user = imap_account.server, imap_account.user
     results = []
     for free in (1, 0):
-        slots = threading.BoundedSemaphore(free)
-        monkeypatch.setattr(prefetch, "SLOTS", slots)
-        (tmp_path / str(free)).mkdir()
-        ctx, store = setup(imap_account.mailbox(watch_junk=False), tmp_path / str(free))
-        mark, triaged_here[:] = server.log.stat().st_size, []
-        imap.sync_mailbox(ctx)
-        assert logins(server, user, mark) == 1 + free
+        triaged_here.clear()
+        logged_in, slot_back, rows = sync_with_slots(imap_account, tmp_path, monkeypatch, free)
+        assert logged_in == 1 + free
         assert len(triaged_here) == (CHUNK if free else 14)  # no slot: no decider, all decided here
-        assert slots.acquire(blocking=False) is (free > 0)
+        assert slot_back is (free > 0)
         assert decider.PROCESSES.acquire(blocking=False)  # the process slot came back too
         decider.PROCESSES.release()
-        results.append(stored(store))
+        results.append(rows)
     assert results[0] == results[1] and len(results[0]) == 5
 
 

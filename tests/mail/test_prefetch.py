@@ -216,23 +216,30 @@ def test_a_thread_failing_with_a_chunk_in_hand_hands_that_chunk_back(imap_accoun
     assert prefetch_threads() == []
 
 
+def sync_with_slots(account: Account, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                    free: int) -> tuple[int, bool, list[tuple[int, str | None, str]]]:
+    """A first sync of the account's mail into a fresh store with `free` of prefetch.SLOTS:
+    (logins it made, whether a slot was free again after it, what it stored)."""
+    slots = threading.BoundedSemaphore(free)
+    monkeypatch.setattr(prefetch, "SLOTS", slots)
+    (tmp_path / str(free)).mkdir()
+    ctx, store = setup(account.mailbox(watch_junk=False), tmp_path / str(free))
+    mark = account.server.log.stat().st_size
+    imap.sync_mailbox(ctx)
+    return logins(account.server, account.user, mark), slots.acquire(blocking=False), stored(store)
+
+
 def test_the_process_wide_slots_bound_the_extra_connections_and_come_back(
         imap_account: Account, tmp_path: Path, chunked: None, monkeypatch: pytest.MonkeyPatch) -> None:
     """Many large first syncs at once share prefetch.SLOTS: with one slot left a sync opens one
     extra connection, with none it decides everything on its own, and each gives its slot back."""
     for raw in mails("pfslots"):
         imap_account.append(raw)
-    server, user = imap_account.server, imap_account.user
     results = []
     for free in (1, 0):
-        slots = threading.BoundedSemaphore(free)
-        monkeypatch.setattr(prefetch, "SLOTS", slots)
-        (tmp_path / str(free)).mkdir()
-        ctx, store = setup(imap_account.mailbox(watch_junk=False), tmp_path / str(free))
-        mark = server.log.stat().st_size
-        imap.sync_mailbox(ctx)
-        assert logins(server, user, mark) == 1 + free
-        assert slots.acquire(blocking=False) is (free > 0)  # the slot taken was given back
-        results.append(stored(store))
+        logged_in, slot_back, rows = sync_with_slots(imap_account, tmp_path, monkeypatch, free)
+        assert logged_in == 1 + free
+        assert slot_back is (free > 0)  # the slot taken was given back
+        results.append(rows)
     assert results[0] == results[1] and len(results[0]) == 5
     assert prefetch_threads() == []
