@@ -52,7 +52,7 @@ FORWARDS = 8  # of the SIV mails, this many are agent forwards from a non-Amazon
 PUSH_USER = "push@example.com"  # an empty mailbox for the service run (APPEND -> alert received)
 
 CHILD = Path(__file__).resolve().parent / "imap_child.py"  # one contender per fresh process
-WORKERS: dict[str, str] = {}  # --workers, handed to the engine child in its environment
+CHILD_ENV: dict[str, str] = {}  # --workers, --decider: handed to the engine child in its environment
 
 
 def build(server: Dovecot, mails: int, siv: int, seed: int = 42, mix: str = "plain") -> tuple[int, set[str]]:
@@ -130,7 +130,7 @@ def run_child(mode: str, server: Dovecot, pwfile: Path, db: str, port: int | Non
     """One contender in a fresh process; `port`: where it connects (a SlowLink), else Dovecot."""
     logouts = len(server.logouts())
     t0 = time.monotonic()
-    env = {**os.environ, "PYTHONPATH": str(ROOT), **WORKERS}
+    env = {**os.environ, "PYTHONPATH": str(ROOT), **CHILD_ENV}
     proc = subprocess.Popen([sys.executable, str(CHILD), mode, str(port or server.port), str(pwfile), db],
                             stdout=subprocess.PIPE, cwd=ROOT, env=env)
     out = proc.stdout.read()  # type: ignore[union-attr]
@@ -326,9 +326,9 @@ def main() -> None:
                          "ab: alternate both, engine only, and print their medians)")
     args = ap.parse_args()
     if args.decider == "0":
-        WORKERS["SIV_BENCH_DECIDER"] = "0"
+        CHILD_ENV["SIV_BENCH_DECIDER"] = "0"
     if args.workers is not None:
-        WORKERS["SIV_BENCH_WORKERS"] = str(args.workers)
+        CHILD_ENV["SIV_BENCH_WORKERS"] = str(args.workers)
     for mix in args.mix.split(","):
         bench_mix(args, mix.strip())
 
@@ -391,13 +391,13 @@ def decider_ab(args: argparse.Namespace, server: Dovecot, pwfile: Path, tmp: str
     runs: dict[str, list[dict]] = {"process": [], "threads": []}
     for run in range(args.runs):
         for name, flag in (("process", "1"), ("threads", "0"))[::1 if run % 2 == 0 else -1]:
-            WORKERS["SIV_BENCH_DECIDER"] = flag
+            CHILD_ENV["SIV_BENCH_DECIDER"] = flag
             runs[name].append(run_child("engine", server, pwfile, f"sqlite:///{tmp}/{name}{run}.db", port))
             r = runs[name][-1]
             print(f"run {run} {name}: {r['seconds']:.2f} s, {r['wire_out']} bytes, "
                   f"{len(r['found'])} found, RSS {r['rss_mb']:.0f} + {r.get('helpers_rss_mb', 0):.0f} MB",
                   file=sys.stderr)
-    WORKERS.pop("SIV_BENCH_DECIDER")
+    CHILD_ENV.pop("SIV_BENCH_DECIDER")
     med = statistics.median
     for name, done in runs.items():
         phase = {k: med(r["phase_seconds"].get(k, 0) for r in done) for k in
